@@ -1,0 +1,138 @@
+// Package directive reports //obscheck: suppression directives that are
+// malformed, name an unknown rule, or suppress nothing.
+package directive
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/obscheck/obscheck/analyzers/execidfield"
+	"github.com/obscheck/obscheck/analyzers/labelcardinality"
+	"github.com/obscheck/obscheck/analyzers/metricnaming"
+	"github.com/obscheck/obscheck/analyzers/sanitizeboundary"
+	"github.com/obscheck/obscheck/analyzers/spanrequired"
+	"github.com/obscheck/obscheck/internal/directives"
+	"github.com/obscheck/obscheck/internal/policy"
+	"github.com/obscheck/obscheck/internal/report"
+	"github.com/obscheck/obscheck/internal/ruledoc"
+	"golang.org/x/tools/go/analysis"
+)
+
+// Name is the rule name.
+const Name = "directive"
+
+// Rules are the analyzers whose suppressions this rule judges.
+var Rules = []*analysis.Analyzer{
+	spanrequired.Analyzer,
+	metricnaming.Analyzer,
+	execidfield.Analyzer,
+	labelcardinality.Analyzer,
+	sanitizeboundary.Analyzer,
+}
+
+// Analyzer reports malformed and unused //obscheck: directives.
+var Analyzer = &analysis.Analyzer{
+	Name: Name,
+	Doc: `report malformed, unknown and unused //obscheck: directives
+
+A suppression is a claim that a finding does not apply; it must say why,
+name a real rule, and still suppress something. A stale suppression hides
+the next real finding on that line, so it is reported like any finding.`,
+	URL:              "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#directive",
+	Requires:         append([]*analysis.Analyzer{directives.Analyzer}, Rules...),
+	Run:              run,
+	RunDespiteErrors: true,
+}
+
+// Explain is the long-form documentation.
+var Explain = ruledoc.Explain{
+	Rationale: "Suppressions rot: code moves, the finding goes away, and the directive stays to hide the next one. Each directive must name known rules, carry a reason, and suppress at least one finding.",
+	Bad: `//obscheck:ignore execidfield
+log.Error("retrying")            // no reason given
+
+//obscheck:ignore metricnamig typo in the rule name`,
+	Good: `//obscheck:ignore execidfield start-up code, no execution exists yet
+log.Error("config invalid", "err", err)
+
+//obscheck:file-ignore metricnaming vendored exporter keeps upstream names`,
+	Notes: "Syntax: `//obscheck:ignore RULE[,RULE] reason` on the reported line or the line above it; `//obscheck:file-ignore RULE[,RULE] reason` anywhere in the file. No space after `//`, as with `//go:` directives.",
+}
+
+func init() { policy.RegisterFlags(&Analyzer.Flags) }
+
+func run(pass *analysis.Pass) (any, error) {
+	pol, err := policy.For(pass)
+	if err != nil {
+		return nil, err
+	}
+	if !pol.Enabled(Name) {
+		return nil, nil
+	}
+	ix := pass.ResultOf[directives.Analyzer].(*directives.Index)
+	used := map[*directives.Directive]bool{}
+	ran := map[string]bool{}
+	for _, a := range Rules {
+		u, _ := pass.ResultOf[a].(*report.Used)
+		if u == nil {
+			continue
+		}
+		ran[u.Rule] = u.Ran
+		for _, d := range u.Dirs {
+			used[d] = true
+		}
+	}
+	for _, d := range ix.All {
+		if ix.Skip(d.Pos) {
+			continue
+		}
+		if d.Err != "" {
+			pass.Reportf(d.Pos, "malformed obscheck directive: %s", d.Err)
+			continue
+		}
+		var unknown []string
+		for _, r := range d.Rules {
+			if _, known := ran[r]; !known {
+				unknown = append(unknown, r)
+			}
+		}
+		if len(unknown) > 0 {
+			pass.Reportf(d.Pos, "obscheck directive names unknown rule %s; known rules: %s",
+				strings.Join(quote(unknown), ", "), strings.Join(ruleNames(), ", "))
+			continue
+		}
+		if used[d] {
+			continue
+		}
+		judged := false
+		for _, r := range d.Rules {
+			judged = judged || ran[r]
+		}
+		if judged {
+			pass.Report(analysis.Diagnostic{
+				Pos:     d.Pos,
+				Message: fmt.Sprintf("obscheck directive suppresses nothing: no %s finding here any more; remove it so it cannot hide a future finding", strings.Join(d.Rules, "/")),
+				SuggestedFixes: []analysis.SuggestedFix{{
+					Message:   "Remove the unused directive",
+					TextEdits: []analysis.TextEdit{{Pos: d.Pos, End: d.End()}},
+				}},
+			})
+		}
+	}
+	return nil, nil
+}
+
+func quote(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
+}
+
+func ruleNames() []string {
+	names := make([]string, len(Rules))
+	for i, a := range Rules {
+		names[i] = a.Name
+	}
+	return names
+}

@@ -1,0 +1,151 @@
+// Package funcname parses and prints function names the way go/types
+// prints them: "pkg/path.Func", "(*pkg/path.Type).Method" or
+// "(pkg/path.Type).Method". Policy files and the API tables use this form,
+// so a name always means one function, whatever the import alias.
+package funcname
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Name is a parsed function name.
+type Name struct {
+	Pkg     string // import path
+	Recv    string // receiver type name, "" for package-level functions
+	Pointer bool   // receiver is a pointer
+	Func    string // function or method name
+}
+
+// String prints n in go/types form.
+func (n Name) String() string {
+	if n.Recv == "" {
+		return n.Pkg + "." + n.Func
+	}
+	star := ""
+	if n.Pointer {
+		star = "*"
+	}
+	return "(" + star + n.Pkg + "." + n.Recv + ")." + n.Func
+}
+
+// Parse parses a go/types function name. It accepts exactly the forms
+// FullName produces and explains what is wrong otherwise.
+func Parse(s string) (Name, error) {
+	if s == "" {
+		return Name{}, fmt.Errorf("empty function name")
+	}
+	if strings.ContainsAny(s, " \t\n") {
+		return Name{}, fmt.Errorf("%q: function names contain no spaces", s)
+	}
+	if strings.HasPrefix(s, "(") {
+		end := strings.Index(s, ")")
+		if end < 0 {
+			return Name{}, fmt.Errorf("%q: missing ')' after the receiver; want (*pkg/path.Type).Method", s)
+		}
+		recv, rest := s[1:end], s[end+1:]
+		if !strings.HasPrefix(rest, ".") || !isIdent(rest[1:]) {
+			return Name{}, fmt.Errorf("%q: want a method name after the receiver, as in (*pkg/path.Type).Method", s)
+		}
+		n := Name{Func: rest[1:]}
+		if strings.HasPrefix(recv, "*") {
+			n.Pointer, recv = true, recv[1:]
+		}
+		pkg, typ, ok := splitQualified(recv)
+		if !ok {
+			return Name{}, fmt.Errorf("%q: the receiver must be a package-qualified type, as in (*pkg/path.Type).Method", s)
+		}
+		n.Pkg, n.Recv = pkg, typ
+		return n, nil
+	}
+	pkg, fn, ok := splitQualified(s)
+	if !ok {
+		return Name{}, fmt.Errorf("%q: want pkg/path.Func or (*pkg/path.Type).Method", s)
+	}
+	return Name{Pkg: pkg, Func: fn}, nil
+}
+
+// splitQualified splits "a/b/c.Name" at the last dot after the last slash.
+func splitQualified(s string) (pkg, name string, ok bool) {
+	slash := strings.LastIndex(s, "/")
+	dot := strings.Index(s[slash+1:], ".")
+	if dot < 0 {
+		return "", "", false
+	}
+	dot += slash + 1
+	pkg, name = s[:dot], s[dot+1:]
+	if pkg == "" || !isIdent(name) || !validPath(pkg) {
+		return "", "", false
+	}
+	return pkg, name, true
+}
+
+func validPath(p string) bool {
+	if strings.HasPrefix(p, "/") || strings.HasSuffix(p, "/") || strings.Contains(p, "//") {
+		return false
+	}
+	for _, r := range p {
+		if r <= ' ' || strings.ContainsRune(`"'*()\`, r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isIdent(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		if r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 0x7f {
+			continue
+		}
+		if i > 0 && r >= '0' && r <= '9' {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// Of returns the go/types full name of fn, using the generic origin so that
+// instantiations match the declared name.
+func Of(fn *types.Func) string {
+	return fn.Origin().FullName()
+}
+
+// Callee returns the function or method a call statically invokes,
+// including interface methods, or nil (builtins, func values, conversions).
+func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
+	if info == nil || call == nil {
+		return nil
+	}
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	return fn
+}
+
+// CalleeName returns the full name of the function a call invokes, or "".
+func CalleeName(info *types.Info, call *ast.CallExpr) string {
+	if fn := Callee(info, call); fn != nil {
+		return Of(fn)
+	}
+	return ""
+}
+
+// Set is a set of full function names.
+type Set map[string]bool
+
+// NewSet builds a Set from names.
+func NewSet(names ...[]string) Set {
+	s := Set{}
+	for _, l := range names {
+		for _, n := range l {
+			s[n] = true
+		}
+	}
+	return s
+}

@@ -1,0 +1,23 @@
+package policy
+
+// MetricNaming configures the metricnaming rule.
+type MetricNaming struct {
+	Enabled bool `yaml:"enabled" doc:"check metric names against the naming policy"`
+	// Prefix overrides policy.metric_prefix for this module; any one matches.
+	Prefix []string `yaml:"prefix" doc:"accepted prefixes; empty means policy.metric_prefix"`
+}
+
+func defaultMetricNaming() MetricNaming {
+	return MetricNaming{Enabled: true, Prefix: []string{}}
+}
+
+// MetricPrefixes returns the accepted metric name prefixes.
+func (p *Policy) MetricPrefixes() []string {
+	if len(p.Rules.MetricNaming.Prefix) > 0 {
+		return p.Rules.MetricNaming.Prefix
+	}
+	if p.Policy.MetricPrefix == "" {
+		return nil
+	}
+	return []string{p.Policy.MetricPrefix}
+}

@@ -1,0 +1,67 @@
+// Package report is how every rule reports: it drops findings in generated
+// or excluded files and findings a //obscheck: directive suppresses, and it
+// remembers which directives were used so the directive rule can report
+// the ones that suppress nothing.
+package report
+
+import (
+	"go/token"
+	"reflect"
+
+	"github.com/obscheck/obscheck/internal/directives"
+	"golang.org/x/tools/go/analysis"
+)
+
+// Used is the result type of every rule analyzer: the directives that
+// suppressed one of its findings.
+type Used struct {
+	Rule string
+	Ran  bool // false when the rule is disabled: its directives are not judged
+	Dirs []*directives.Directive
+}
+
+// ResultType is the analysis.Analyzer ResultType of every rule.
+var ResultType = reflect.TypeOf((*Used)(nil))
+
+// Reporter reports one rule's findings in one pass.
+type Reporter struct {
+	pass *analysis.Pass
+	ix   *directives.Index
+	used *Used
+}
+
+// New returns a Reporter for rule. The analyzer must require
+// directives.Analyzer.
+func New(pass *analysis.Pass, rule string) *Reporter {
+	ix, _ := pass.ResultOf[directives.Analyzer].(*directives.Index)
+	return &Reporter{pass: pass, ix: ix, used: &Used{Rule: rule, Ran: true}}
+}
+
+// Disabled is the result of a rule that did not run.
+func Disabled(rule string) *Used { return &Used{Rule: rule} }
+
+// Report reports d unless it is in a skipped file or suppressed.
+func (r *Reporter) Report(d analysis.Diagnostic) {
+	if r.ix != nil {
+		if r.ix.Skip(d.Pos) {
+			return
+		}
+		if dir := r.ix.Suppressing(r.used.Rule, d.Pos); dir != nil {
+			r.used.Dirs = append(r.used.Dirs, dir)
+			return
+		}
+	}
+	r.pass.Report(d)
+}
+
+// Reportf reports a finding with a message and no fix.
+func (r *Reporter) Reportf(pos token.Pos, format string, args ...any) {
+	r.Report(analysis.Diagnostic{Pos: pos, Message: sprintf(format, args...)})
+}
+
+// Skip reports whether findings at pos would be dropped anyway; rules may
+// use it to avoid expensive work in generated files.
+func (r *Reporter) Skip(pos token.Pos) bool { return r.ix != nil && r.ix.Skip(pos) }
+
+// Result is what the rule's Run returns.
+func (r *Reporter) Result() *Used { return r.used }
