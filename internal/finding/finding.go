@@ -1,0 +1,58 @@
+// Package finding is the driver's view of one reported diagnostic, the
+// common input of every output format and of the baseline.
+package finding
+
+// Finding is one diagnostic, positioned in a file.
+type Finding struct {
+	Rule      string `json:"rule"`
+	File      string `json:"file"` // relative to the working directory, slash-separated
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Message   string `json:"message"`
+	// Func is the enclosing function ("(*T).M", "F", or "" at package
+	// level); the baseline fingerprints by it instead of line numbers.
+	Func  string `json:"-"`
+	Fixes []Fix  `json:"suggested_fixes"`
+	// Abs is the absolute file path (for applying fixes).
+	Abs string `json:"-"`
+	// Baselined is set when the baseline already knows the finding.
+	Baselined bool `json:"-"`
+}
+
+// Fix is one suggested fix: a message and its edits.
+type Fix struct {
+	Message string `json:"message"`
+	Edits   []Edit `json:"edits"`
+}
+
+// Edit replaces bytes [Start, End) of File with New.
+type Edit struct {
+	File  string `json:"file"`
+	Start int    `json:"start"` // byte offset
+	End   int    `json:"end"`
+	New   string `json:"new"`
+	// Line/Column of Start, for humans reading JSON.
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+	Abs    string `json:"-"`
+}
+
+// Less orders findings by file, position, rule and message: every output
+// is sorted the same way, so reports are byte-identical across runs.
+func Less(a, b Finding) bool {
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	if a.Column != b.Column {
+		return a.Column < b.Column
+	}
+	if a.Rule != b.Rule {
+		return a.Rule < b.Rule
+	}
+	return a.Message < b.Message
+}
