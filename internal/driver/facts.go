@@ -1,0 +1,145 @@
+package driver
+
+import (
+	"go/types"
+	"reflect"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/objectpath"
+)
+
+// factStore holds the facts exported by analyzed packages. Objects are
+// keyed by (package path, object path), not by identity: a package sees
+// its imports through export data, so the importer's types.Object for a
+// function differs from the one its own package was checked with.
+type factStore struct {
+	mu   sync.Mutex
+	objs map[objKey]analysis.Fact
+	pkgs map[pkgKey]analysis.Fact
+}
+
+type objKey struct {
+	pkg  string
+	path objectpath.Path
+	t    reflect.Type
+}
+
+type pkgKey struct {
+	pkg string
+	t   reflect.Type
+}
+
+func newFactStore() *factStore {
+	return &factStore{objs: map[objKey]analysis.Fact{}, pkgs: map[pkgKey]analysis.Fact{}}
+}
+
+// bind installs the fact functions of pass.
+func (s *factStore) bind(pass *analysis.Pass) {
+	var enc objectpath.Encoder // caches scope walks within one pass
+	key := func(obj types.Object, fact analysis.Fact) (objKey, bool) {
+		if obj == nil || obj.Pkg() == nil {
+			return objKey{}, false
+		}
+		p, err := enc.For(obj)
+		if err != nil {
+			return objKey{}, false // not addressable from outside: no facts
+		}
+		return objKey{obj.Pkg().Path(), p, reflect.TypeOf(fact)}, true
+	}
+	pass.ImportObjectFact = func(obj types.Object, fact analysis.Fact) bool {
+		k, ok := key(obj, fact)
+		if !ok {
+			return false
+		}
+		s.mu.Lock()
+		f, ok := s.objs[k]
+		s.mu.Unlock()
+		if ok {
+			reflect.ValueOf(fact).Elem().Set(reflect.ValueOf(f).Elem())
+		}
+		return ok
+	}
+	pass.ExportObjectFact = func(obj types.Object, fact analysis.Fact) {
+		if obj == nil || obj.Pkg() != pass.Pkg {
+			panic("ExportObjectFact: object " + obj.String() + " is not in package " + pass.Pkg.Path())
+		}
+		if k, ok := key(obj, fact); ok {
+			s.mu.Lock()
+			s.objs[k] = fact
+			s.mu.Unlock()
+		}
+	}
+	pass.ImportPackageFact = func(pkg *types.Package, fact analysis.Fact) bool {
+		s.mu.Lock()
+		f, ok := s.pkgs[pkgKey{pkg.Path(), reflect.TypeOf(fact)}]
+		s.mu.Unlock()
+		if ok {
+			reflect.ValueOf(fact).Elem().Set(reflect.ValueOf(f).Elem())
+		}
+		return ok
+	}
+	pass.ExportPackageFact = func(fact analysis.Fact) {
+		s.mu.Lock()
+		s.pkgs[pkgKey{pass.Pkg.Path(), reflect.TypeOf(fact)}] = fact
+		s.mu.Unlock()
+	}
+	owned := map[reflect.Type]bool{}
+	for _, f := range pass.Analyzer.FactTypes {
+		owned[reflect.TypeOf(f)] = true
+	}
+	pass.AllPackageFacts = func() []analysis.PackageFact {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		var out []analysis.PackageFact
+		for k, f := range s.pkgs {
+			if owned[k.t] {
+				if pkg := lookupPackage(pass.Pkg, k.pkg); pkg != nil {
+					out = append(out, analysis.PackageFact{Package: pkg, Fact: f})
+				}
+			}
+		}
+		return out
+	}
+	pass.AllObjectFacts = func() []analysis.ObjectFact {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		var out []analysis.ObjectFact
+		for k, f := range s.objs {
+			if !owned[k.t] {
+				continue
+			}
+			pkg := lookupPackage(pass.Pkg, k.pkg)
+			if pkg == nil {
+				continue
+			}
+			if obj, err := objectpath.Object(pkg, k.path); err == nil {
+				out = append(out, analysis.ObjectFact{Object: obj, Fact: f})
+			}
+		}
+		return out
+	}
+}
+
+// lookupPackage finds path among pkg and its transitive imports, as the
+// importing package sees them.
+func lookupPackage(pkg *types.Package, path string) *types.Package {
+	seen := map[*types.Package]bool{}
+	var walk func(p *types.Package) *types.Package
+	walk = func(p *types.Package) *types.Package {
+		if seen[p] {
+			return nil
+		}
+		seen[p] = true
+		if p.Path() == path {
+			return p
+		}
+		for _, imp := range p.Imports() {
+			if r := walk(imp); r != nil {
+				return r
+			}
+		}
+		return nil
+	}
+	return walk(pkg)
+}

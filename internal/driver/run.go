@@ -1,0 +1,342 @@
+package driver
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"sync"
+
+	"github.com/obscheck/obscheck/internal/finding"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+)
+
+// Failure is an analyzer that failed on a package: it returned an error or
+// panicked (a bug in obscheck). Other analyzers and packages still run.
+type Failure struct {
+	Analyzer string
+	Package  string
+	File     string // the package's first file, to help reproduce
+	Err      string
+	Stack    string // set for panics
+}
+
+// Result is what a run found.
+type Result struct {
+	Findings []finding.Finding
+	Failures []Failure
+	Packages int // packages analyzed
+}
+
+// RunConfig says how to run.
+type RunConfig struct {
+	Analyzers []*analysis.Analyzer // the rules to report; their Requires run too
+	Jobs      int                  // packages analyzed at once; <= 0 means GOMAXPROCS
+	Dir       string               // findings' paths are relative to it
+}
+
+// Run analyzes pkgs. Packages are scheduled so that a package runs after
+// the packages it imports among pkgs, which is what facts need; other
+// packages run in parallel, at most cfg.Jobs at a time.
+func Run(pkgs []*packages.Package, cfg RunConfig) *Result {
+	jobs := cfg.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	order := actionOrder(cfg.Analyzers)
+	report := map[*analysis.Analyzer]bool{}
+	for _, a := range cfg.Analyzers {
+		report[a] = true
+	}
+	st := &run{facts: newFactStore(), order: order, report: report, dir: cfg.Dir}
+
+	// A package waits for the packages it imports among pkgs.
+	byPath := map[string][]*packages.Package{}
+	for _, p := range pkgs {
+		byPath[p.PkgPath] = append(byPath[p.PkgPath], p)
+	}
+	done := map[*packages.Package]chan struct{}{}
+	for _, p := range pkgs {
+		done[p] = make(chan struct{})
+	}
+	sem := make(chan struct{}, jobs)
+	var wg sync.WaitGroup
+	results := make([]pkgResult, len(pkgs))
+	for i, p := range pkgs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer close(done[p])
+			for _, imp := range p.Imports {
+				for _, dep := range byPath[imp.PkgPath] {
+					if dep != p {
+						<-done[dep]
+					}
+				}
+			}
+			sem <- struct{}{}
+			results[i] = st.analyze(p)
+			<-sem
+		}()
+	}
+	wg.Wait()
+
+	res := &Result{Packages: len(pkgs)}
+	seen := map[string]bool{}
+	for _, r := range results {
+		for _, f := range r.findings {
+			key := fmt.Sprintf("%s:%d:%d:%s:%s", f.File, f.Line, f.Column, f.Rule, f.Message)
+			if !seen[key] { // test variants re-analyze the same files
+				seen[key] = true
+				res.Findings = append(res.Findings, f)
+			}
+		}
+		res.Failures = append(res.Failures, r.failures...)
+	}
+	sort.SliceStable(res.Findings, func(i, j int) bool { return finding.Less(res.Findings[i], res.Findings[j]) })
+	sort.SliceStable(res.Failures, func(i, j int) bool {
+		a, b := res.Failures[i], res.Failures[j]
+		if a.Package != b.Package {
+			return a.Package < b.Package
+		}
+		return a.Analyzer < b.Analyzer
+	})
+	return res
+}
+
+type run struct {
+	facts  *factStore
+	order  []*analysis.Analyzer
+	report map[*analysis.Analyzer]bool
+	dir    string
+}
+
+type pkgResult struct {
+	findings []finding.Finding
+	failures []Failure
+}
+
+// actionOrder lists the analyzers and everything they require,
+// dependencies first.
+func actionOrder(roots []*analysis.Analyzer) []*analysis.Analyzer {
+	var order []*analysis.Analyzer
+	seen := map[*analysis.Analyzer]bool{}
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, req := range a.Requires {
+			visit(req)
+		}
+		order = append(order, a)
+	}
+	for _, a := range roots {
+		visit(a)
+	}
+	return order
+}
+
+// analyze runs every analyzer on one package.
+func (st *run) analyze(p *packages.Package) (res pkgResult) {
+	results := map[*analysis.Analyzer]any{}
+	failed := map[*analysis.Analyzer]bool{}
+	for _, a := range st.order {
+		if blocked(a, failed) {
+			failed[a] = true
+			continue
+		}
+		var diags []analysis.Diagnostic
+		pass := st.newPass(p, a, results, &diags)
+		result, err := st.runOne(pass)
+		if err != nil {
+			failed[a] = true
+			res.failures = append(res.failures, failure(a, p, err))
+			continue
+		}
+		results[a] = result
+		if st.report[a] {
+			for _, d := range diags {
+				res.findings = append(res.findings, st.toFinding(p, a, d))
+			}
+		}
+	}
+	return res
+}
+
+func blocked(a *analysis.Analyzer, failed map[*analysis.Analyzer]bool) bool {
+	for _, req := range a.Requires {
+		if failed[req] {
+			return true
+		}
+	}
+	return false
+}
+
+// panicError carries a recovered panic and its stack.
+type panicError struct {
+	value any
+	stack string
+}
+
+func (e *panicError) Error() string { return fmt.Sprintf("panic: %v", e.value) }
+
+func (st *run) runOne(pass *analysis.Pass) (result any, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = &panicError{value: v, stack: string(debug.Stack())}
+		}
+	}()
+	result, err = pass.Analyzer.Run(pass)
+	if err == nil && pass.Analyzer.ResultType != nil && result != nil &&
+		reflect.TypeOf(result) != pass.Analyzer.ResultType {
+		err = fmt.Errorf("internal error: result of type %T, want %v", result, pass.Analyzer.ResultType)
+	}
+	return result, err
+}
+
+func failure(a *analysis.Analyzer, p *packages.Package, err error) Failure {
+	f := Failure{Analyzer: a.Name, Package: p.ID, Err: err.Error()}
+	if len(p.CompiledGoFiles) > 0 {
+		f.File = p.CompiledGoFiles[0]
+	}
+	if pe, ok := err.(*panicError); ok {
+		f.Stack = pe.stack
+	}
+	return f
+}
+
+func (st *run) newPass(p *packages.Package, a *analysis.Analyzer, results map[*analysis.Analyzer]any, diags *[]analysis.Diagnostic) *analysis.Pass {
+	resultOf := map[*analysis.Analyzer]any{}
+	for _, req := range a.Requires {
+		resultOf[req] = results[req]
+	}
+	pass := &analysis.Pass{
+		Analyzer:     a,
+		Fset:         p.Fset,
+		Files:        p.Syntax,
+		OtherFiles:   p.OtherFiles,
+		IgnoredFiles: p.IgnoredFiles,
+		Pkg:          p.Types,
+		TypesInfo:    p.TypesInfo,
+		TypesSizes:   p.TypesSizes,
+		TypeErrors:   typeErrors(p),
+		ResultOf:     resultOf,
+		Report:       func(d analysis.Diagnostic) { *diags = append(*diags, d) },
+		ReadFile:     readFile(p),
+	}
+	if p.Module != nil {
+		pass.Module = &analysis.Module{Path: p.Module.Path, Version: p.Module.Version, GoVersion: p.Module.GoVersion}
+	}
+	st.facts.bind(pass)
+	return pass
+}
+
+// readFile allows the package's own files only, as analysis.Pass requires.
+func readFile(p *packages.Package) func(string) ([]byte, error) {
+	allowed := map[string]bool{}
+	for _, list := range [][]string{p.GoFiles, p.CompiledGoFiles, p.OtherFiles, p.IgnoredFiles} {
+		for _, f := range list {
+			allowed[f] = true
+		}
+	}
+	return func(name string) ([]byte, error) {
+		if !allowed[name] {
+			return nil, fmt.Errorf("ReadFile: %s is not among the package's files", name)
+		}
+		return os.ReadFile(name)
+	}
+}
+
+func (st *run) toFinding(p *packages.Package, a *analysis.Analyzer, d analysis.Diagnostic) finding.Finding {
+	pos := p.Fset.Position(d.Pos)
+	end := pos
+	if d.End.IsValid() {
+		end = p.Fset.Position(d.End)
+	}
+	f := finding.Finding{
+		Rule:      a.Name,
+		Abs:       pos.Filename,
+		File:      st.rel(pos.Filename),
+		Line:      pos.Line,
+		Column:    pos.Column,
+		EndLine:   end.Line,
+		EndColumn: end.Column,
+		Message:   d.Message,
+		Func:      enclosingFunc(p, d.Pos),
+	}
+	for _, sf := range d.SuggestedFixes {
+		fix := finding.Fix{Message: sf.Message}
+		for _, e := range sf.TextEdits {
+			start := p.Fset.Position(e.Pos)
+			endOff := start.Offset
+			if e.End.IsValid() {
+				endOff = p.Fset.Position(e.End).Offset
+			}
+			fix.Edits = append(fix.Edits, finding.Edit{
+				File: st.rel(start.Filename), Abs: start.Filename,
+				Start: start.Offset, End: endOff, New: string(e.NewText),
+				Line: start.Line, Column: start.Column,
+			})
+		}
+		f.Fixes = append(f.Fixes, fix)
+	}
+	return f
+}
+
+// rel makes a path relative to the working directory, slash-separated.
+func (st *run) rel(path string) string {
+	if st.dir != "" {
+		if r, err := filepath.Rel(st.dir, path); err == nil {
+			return filepath.ToSlash(r)
+		}
+	}
+	return filepath.ToSlash(path)
+}
+
+// enclosingFunc names the function declaration containing pos: "F",
+// "(*T).M", or "" at package level.
+func enclosingFunc(p *packages.Package, pos token.Pos) string {
+	for _, f := range p.Syntax {
+		if pos < f.FileStart || pos > f.FileEnd {
+			continue
+		}
+		i := sort.Search(len(f.Decls), func(i int) bool { return f.Decls[i].End() >= pos })
+		if i < len(f.Decls) {
+			if fd, ok := f.Decls[i].(*ast.FuncDecl); ok && fd.Pos() <= pos {
+				return funcDeclName(fd)
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+func funcDeclName(fd *ast.FuncDecl) string {
+	if fd.Recv == nil || len(fd.Recv.List) == 0 {
+		return fd.Name.Name
+	}
+	t := fd.Recv.List[0].Type
+	star := ""
+	if s, ok := t.(*ast.StarExpr); ok {
+		star, t = "*", s.X
+	}
+	switch x := t.(type) {
+	case *ast.IndexExpr:
+		t = x.X
+	case *ast.IndexListExpr:
+		t = x.X
+	}
+	name := "?"
+	if id, ok := t.(*ast.Ident); ok {
+		name = id.Name
+	}
+	return "(" + star + name + ")." + fd.Name.Name
+}
