@@ -22,7 +22,7 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{"syntax", "version: 1\npolicy: [\n", "bad.yaml:2: invalid YAML"},
 		{"unknown top key", "version: 1\npolcy: {}\n", `bad.yaml:2: unknown key "polcy" (did you mean "policy"?)`},
-		{"unknown nested key", "version: 1\npolicy:\n  metric_prefx: x_\n", `bad.yaml:3: unknown key "policy.metric_prefx" (did you mean "policy.metric_prefix"?)`},
+		{"unknown nested key", "version: 1\npolicy:\n  metric_prefx: x_\n", `bad.yaml:3: unknown key "policy.metric_prefx" (did you mean "metric_prefix"?)`},
 		{"unknown rule", "version: 1\nrules:\n  spanrequire: {enabled: true}\n", `bad.yaml:3: unknown key "rules.spanrequire" (did you mean "spanrequired"?)`},
 		{"wrong type list", "version: 1\npolicy:\n  correlation_keys: execution_id\n", "bad.yaml:3: policy.correlation_keys: want a list"},
 		{"wrong type bool", "version: 1\nrules:\n  execidfield:\n    enabled: yes please\n", "bad.yaml:4: rules.execidfield.enabled: want true or false"},
