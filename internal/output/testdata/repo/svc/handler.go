@@ -1,0 +1,7 @@
+package svc
+
+import "log/slog"
+
+func Handle() {
+	slog.Error("échec — 😀", "user", "x")
+}

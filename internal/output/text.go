@@ -1,0 +1,71 @@
+package output
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/obscheck/obscheck/internal/finding"
+)
+
+// oneLine keeps a message on its line: a newline inside a message would
+// otherwise look like a second, malformed finding to grep and editors.
+var oneLine = strings.NewReplacer("\r", `\r`, "\n", `\n`)
+
+func writeText(w io.Writer, findings []finding.Finding) error {
+	bw := bufio.NewWriter(w)
+	for _, f := range findings {
+		fmt.Fprintf(bw, "%s: %s (%s)\n", position(f), oneLine.Replace(f.Message), f.Rule)
+	}
+	return bw.Flush()
+}
+
+// position is path:line:col, dropping the parts that are unknown (zero),
+// as go vet does for file-level diagnostics.
+func position(f finding.Finding) string {
+	switch {
+	case f.Line <= 0:
+		return f.File
+	case f.Column <= 0:
+		return fmt.Sprintf("%s:%d", f.File, f.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)
+}
+
+// Summary writes one line per rule with its number of findings, then a
+// total that says how many findings the baseline absorbed. It is meant for
+// stderr, next to a report on stdout or in a file.
+func Summary(w io.Writer, findings []finding.Finding, baselined int) error {
+	counts := map[string]int{}
+	for _, f := range findings {
+		counts[f.Rule]++
+	}
+	rules := make([]string, 0, len(counts))
+	for r := range counts {
+		rules = append(rules, r)
+	}
+	slices.Sort(rules)
+
+	bw := bufio.NewWriter(w)
+	for _, r := range rules {
+		fmt.Fprintf(bw, "%s: %s\n", r, plural(counts[r], "finding"))
+	}
+	total := "no findings"
+	if len(findings) > 0 {
+		total = plural(len(findings), "finding")
+	}
+	if baselined > 0 {
+		total += fmt.Sprintf(" (%d baselined, not counted)", baselined)
+	}
+	fmt.Fprintf(bw, "obscheck: %s\n", total)
+	return bw.Flush()
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
