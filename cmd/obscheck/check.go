@@ -1,0 +1,317 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/obscheck/obscheck/analyzers/all"
+	"github.com/obscheck/obscheck/internal/baseline"
+	"github.com/obscheck/obscheck/internal/driver"
+	"github.com/obscheck/obscheck/internal/finding"
+	"github.com/obscheck/obscheck/internal/fix"
+	"github.com/obscheck/obscheck/internal/gitdiff"
+	"github.com/obscheck/obscheck/internal/output"
+	"github.com/obscheck/obscheck/internal/policy"
+	"github.com/spf13/cobra"
+	"golang.org/x/tools/go/analysis"
+)
+
+// options are the check flags.
+type options struct {
+	format     string
+	output     string
+	config     string
+	baseline   string
+	enable     []string
+	disable    []string
+	fix        bool
+	dir        string
+	tests      bool
+	jobs       int
+	debug      bool
+	newFromRev string
+}
+
+func (o *options) register(cmd *cobra.Command) {
+	f := cmd.PersistentFlags()
+	f.StringVar(&o.format, "format", "text", "report format: "+strings.Join(output.Formats, ", "))
+	f.StringVar(&o.output, "output", "", "write the report to `FILE` instead of stdout")
+	f.StringVar(&o.config, "config", "", "policy `FILE` (default: "+policy.FileName+" found from the working directory up to the module root)")
+	f.StringVar(&o.baseline, "baseline", "", "baseline `FILE`: findings recorded in it do not fail the run")
+	f.StringArrayVar(&o.enable, "enable", nil, "enable `RULE` (repeatable)")
+	f.StringArrayVar(&o.disable, "disable", nil, "disable `RULE` (repeatable)")
+	f.BoolVar(&o.fix, "fix", false, "apply suggested fixes")
+	f.StringVarP(&o.dir, "chdir", "C", "", "run as if started in `DIR`")
+	f.BoolVar(&o.tests, "tests", false, "include _test.go files")
+	f.IntVar(&o.jobs, "jobs", 0, "packages analyzed at once (default: number of CPUs)")
+	f.BoolVar(&o.debug, "debug", false, "print stack traces of analyzer failures")
+	f.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines changed since git `REV`")
+}
+
+// session is a prepared run: working directory, policy, analyzers.
+type session struct {
+	opts      *options
+	dir       string
+	pol       *policy.Policy
+	analyzers []*analysis.Analyzer
+}
+
+func (o *options) prepare() (*session, error) {
+	dir := o.dir
+	if dir == "" {
+		dir = "."
+	}
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, usageErrorf("%v", err)
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, usageErrorf("-C %s: not a directory", o.dir)
+	}
+	if !slices.Contains(output.Formats, o.format) {
+		return nil, usageErrorf("unknown --format %q; want one of %s", o.format, strings.Join(output.Formats, ", "))
+	}
+	if o.jobs < 0 {
+		return nil, usageErrorf("--jobs must be positive")
+	}
+	pol, err := loadPolicy(dir, o.config)
+	if err != nil {
+		return nil, &exitError{code: exitUsage, msg: err.Error()}
+	}
+	for _, r := range o.enable {
+		if !pol.SetEnabled(r, true) {
+			return nil, usageErrorf("--enable %s: unknown rule; run 'obscheck rules' for the list", r)
+		}
+	}
+	for _, r := range o.disable {
+		if !pol.SetEnabled(r, false) {
+			return nil, usageErrorf("--disable %s: unknown rule; run 'obscheck rules' for the list", r)
+		}
+	}
+	var analyzers []*analysis.Analyzer
+	for _, a := range all.Analyzers() {
+		if pol.Enabled(a.Name) {
+			analyzers = append(analyzers, a)
+		}
+	}
+	if len(analyzers) == 0 {
+		return nil, usageErrorf("every rule is disabled")
+	}
+	policy.Install(pol)
+	return &session{opts: o, dir: dir, pol: pol, analyzers: analyzers}, nil
+}
+
+func loadPolicy(dir, config string) (*policy.Policy, error) {
+	path := config
+	if path == "" {
+		found, err := policy.Find(dir)
+		if err != nil {
+			return nil, err
+		}
+		path = found
+	} else if !filepath.IsAbs(path) {
+		path = filepath.Join(dir, path)
+	}
+	if path == "" {
+		p := policy.Default()
+		p.Root = policy.ModuleRoot(dir)
+		return p, nil
+	}
+	return policy.Load(path)
+}
+
+// analyze loads and analyzes the packages. Load failures are returned
+// separately: the rest is still analyzed.
+func (s *session) analyze(patterns []string) (*driver.Result, []driver.PackageError, error) {
+	pkgs, bad, err := driver.Load(driver.LoadConfig{Dir: s.dir, Patterns: patterns, Tests: s.opts.tests})
+	if err != nil {
+		return nil, nil, &exitError{code: exitIncomplete, msg: err.Error()}
+	}
+	res := driver.Run(pkgs, driver.RunConfig{Analyzers: s.analyzers, Jobs: s.opts.jobs, Dir: s.dir})
+	return res, bad, nil
+}
+
+func runCheck(cmd *cobra.Command, o *options, patterns []string) error {
+	s, err := o.prepare()
+	if err != nil {
+		return err
+	}
+	res, bad, err := s.analyze(patterns)
+	if err != nil {
+		return err
+	}
+	stderr := cmd.ErrOrStderr()
+	findings := res.Findings
+
+	if o.newFromRev != "" {
+		changed, err := gitdiff.Changed(s.dir, o.newFromRev)
+		if err != nil {
+			return usageErrorf("--new-from-rev %s: %v", o.newFromRev, err)
+		}
+		findings = slices.DeleteFunc(findings, func(f finding.Finding) bool { return !changed.Contains(f.Abs, f.Line) })
+	}
+
+	baselined := 0
+	if o.baseline != "" {
+		b, err := readBaseline(s.dir, o.baseline)
+		if err != nil {
+			return usageErrorf("%v", err)
+		}
+		findings, baselined = applyBaseline(b, findings, s.pol.Root)
+	}
+
+	if o.fix {
+		out, err := fix.Apply(findings)
+		if err != nil {
+			return &exitError{code: exitIncomplete, msg: "applying fixes: " + err.Error()}
+		}
+		for _, r := range out.Refused {
+			fmt.Fprintln(stderr, "obscheck: "+r)
+		}
+		fixed := map[int]bool{}
+		for _, i := range out.Fixed {
+			fixed[i] = true
+		}
+		var rest []finding.Finding
+		for i, f := range findings {
+			if !fixed[i] {
+				rest = append(rest, f)
+			}
+		}
+		if len(out.Fixed) > 0 {
+			fmt.Fprintf(stderr, "obscheck: fixed %d finding(s) in %d file(s)\n", len(out.Fixed), len(out.Files))
+		}
+		findings = rest
+	}
+
+	if err := s.write(cmd.OutOrStdout(), findings); err != nil {
+		return err
+	}
+	if o.format == output.Text {
+		output.Summary(stderr, findings, baselined)
+	}
+	incomplete := reportIncomplete(stderr, bad, res.Failures, o.debug)
+	switch {
+	case incomplete:
+		return &exitError{code: exitIncomplete}
+	case len(findings) > 0:
+		return &exitError{code: exitFindings}
+	}
+	return nil
+}
+
+// write writes the report where --output says.
+func (s *session) write(stdout io.Writer, findings []finding.Finding) error {
+	w := stdout
+	if s.opts.output != "" {
+		path := s.opts.output
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(s.dir, path)
+		}
+		f, err := os.Create(path)
+		if err != nil {
+			return usageErrorf("--output: %v", err)
+		}
+		defer f.Close()
+		w = f
+	}
+	var rules []output.RuleInfo
+	for _, r := range all.Rules {
+		short, full, _ := strings.Cut(r.Analyzer.Doc, "\n")
+		rules = append(rules, output.RuleInfo{Name: r.Analyzer.Name, Short: short, Full: strings.TrimSpace(full), HelpURI: r.Analyzer.URL})
+	}
+	if findings == nil {
+		findings = []finding.Finding{}
+	}
+	return output.Write(w, s.opts.format, findings, rules, output.Options{Root: repoRoot(s.dir), Version: version()})
+}
+
+// reportIncomplete lists what could not be checked; it reports whether
+// the run is incomplete.
+func reportIncomplete(w io.Writer, bad []driver.PackageError, failures []driver.Failure, debug bool) bool {
+	for _, b := range bad {
+		fmt.Fprintf(w, "obscheck: package %s could not be checked:\n", b.Package)
+		for _, e := range b.Errors {
+			fmt.Fprintf(w, "\t%s\n", e)
+		}
+	}
+	for _, f := range failures {
+		fmt.Fprintf(w, "obscheck: analyzer %s failed on package %s (%s): %s\n", f.Analyzer, f.Package, f.File, f.Err)
+		if f.Stack != "" {
+			if debug {
+				fmt.Fprintln(w, f.Stack)
+			} else {
+				fmt.Fprintln(w, "\tthis is a bug in obscheck; rerun with --debug for the stack trace and report it")
+			}
+		}
+	}
+	return len(bad) > 0 || len(failures) > 0
+}
+
+// withModulePaths rewrites File relative to the module root: baselines
+// must not depend on where obscheck was started.
+func withModulePaths(findings []finding.Finding, root string) []finding.Finding {
+	out := slices.Clone(findings)
+	for i := range out {
+		if rel, err := filepath.Rel(root, out[i].Abs); err == nil && root != "" {
+			out[i].File = filepath.ToSlash(rel)
+		}
+	}
+	return out
+}
+
+// applyBaseline drops the findings b knows; it matches on module-relative
+// paths and returns the survivors with their working-directory paths.
+func applyBaseline(b *baseline.Baseline, findings []finding.Finding, root string) ([]finding.Finding, int) {
+	type key struct {
+		abs, rule, msg string
+		line, col      int
+	}
+	keyOf := func(f finding.Finding) key { return key{f.Abs, f.Rule, f.Message, f.Line, f.Column} }
+	fresh, n := b.Filter(withModulePaths(findings, root))
+	keep := map[key]int{}
+	for _, f := range fresh {
+		keep[keyOf(f)]++
+	}
+	var out []finding.Finding
+	for _, f := range findings {
+		if k := keyOf(f); keep[k] > 0 {
+			keep[k]--
+			out = append(out, f)
+		}
+	}
+	return out, n
+}
+
+func readBaseline(dir, path string) (*baseline.Baseline, error) {
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(dir, path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("--baseline: %v", err)
+	}
+	defer f.Close()
+	b, err := baseline.Read(f)
+	if err != nil {
+		return nil, fmt.Errorf("--baseline %s: %v", path, err)
+	}
+	return b, nil
+}
+
+// repoRoot is the git work tree root (SARIF paths are relative to it),
+// else the module root.
+func repoRoot(dir string) string {
+	out, err := exec.Command("git", "-C", dir, "rev-parse", "--show-toplevel").Output()
+	if err == nil {
+		if root := strings.TrimSpace(string(out)); root != "" {
+			return root
+		}
+	}
+	return policy.ModuleRoot(dir)
+}

@@ -1,0 +1,232 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/obscheck/obscheck/analyzers/all"
+	"github.com/obscheck/obscheck/internal/baseline"
+	"github.com/obscheck/obscheck/internal/policy"
+	"github.com/spf13/cobra"
+)
+
+func newRootCmd() *cobra.Command {
+	o := &options{}
+	root := &cobra.Command{
+		Use:   "obscheck [flags] [packages]",
+		Short: "Check Go services against observability rules",
+		Long: `obscheck checks Go packages (default ./...) against observability rules:
+handlers run inside spans, metrics follow the naming policy, WARN/ERROR logs
+carry the execution id, ids never become metric labels, and secrets reach
+logs, spans and labels only through a sanitizer.
+
+Exit codes: 0 no findings, 1 findings, 2 usage or configuration error,
+3 some packages could not be loaded, type-checked or analyzed.
+
+As a go vet tool: go vet -vettool=$(command -v obscheck) ./...`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCheck(cmd, o, args)
+		},
+	}
+	o.register(root)
+	root.AddCommand(
+		&cobra.Command{
+			Use:   "check [packages]",
+			Short: "Check packages (the default command)",
+			Args:  cobra.ArbitraryArgs,
+			RunE: func(cmd *cobra.Command, args []string) error {
+				return runCheck(cmd, o, args)
+			},
+		},
+		&cobra.Command{
+			Use:   "rules",
+			Short: "List the rules, one line each",
+			Args:  cobra.NoArgs,
+			RunE: func(cmd *cobra.Command, _ []string) error {
+				return listRules(cmd.OutOrStdout(), o)
+			},
+		},
+		&cobra.Command{
+			Use:   "explain RULE",
+			Short: "Explain a rule: rationale, bad and good examples, options",
+			Args:  cobra.ExactArgs(1),
+			RunE: func(cmd *cobra.Command, args []string) error {
+				return explain(cmd.OutOrStdout(), args[0])
+			},
+		},
+		newBaselineCmd(o),
+		&cobra.Command{
+			Use:   "version",
+			Short: "Print the version",
+			Args:  cobra.NoArgs,
+			Run: func(cmd *cobra.Command, _ []string) {
+				fmt.Fprintln(cmd.OutOrStdout(), "obscheck "+version())
+			},
+		},
+		newInitCmd(o),
+	)
+	return root
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+func listRules(w io.Writer, o *options) error {
+	dir := o.dir
+	if dir == "" {
+		dir = "."
+	}
+	pol, err := loadPolicy(dir, o.config)
+	if err != nil {
+		return &exitError{code: exitUsage, msg: err.Error()}
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, r := range all.Rules {
+		state := "on"
+		if !pol.Enabled(r.Analyzer.Name) {
+			state = "off"
+		}
+		short, _, _ := strings.Cut(r.Analyzer.Doc, "\n")
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Analyzer.Name, state, short)
+	}
+	return tw.Flush()
+}
+
+func explain(w io.Writer, name string) error {
+	r, ok := all.Lookup(name)
+	if !ok {
+		var names []string
+		for _, r := range all.Rules {
+			names = append(names, r.Analyzer.Name)
+		}
+		return usageErrorf("unknown rule %q; rules: %s", name, strings.Join(names, ", "))
+	}
+	fmt.Fprint(w, RuleText(r))
+	return nil
+}
+
+// RuleText renders a rule's documentation as plain text.
+func RuleText(r all.Rule) string {
+	var b strings.Builder
+	short, long, _ := strings.Cut(r.Analyzer.Doc, "\n")
+	fmt.Fprintf(&b, "%s: %s\n", r.Analyzer.Name, short)
+	if long = strings.TrimSpace(long); long != "" {
+		fmt.Fprintf(&b, "\n%s\n", long)
+	}
+	e := r.Explain
+	if e.Rationale != "" {
+		fmt.Fprintf(&b, "\nWhy:\n%s\n", indent(e.Rationale))
+	}
+	if e.Bad != "" {
+		fmt.Fprintf(&b, "\nBad:\n%s\n", indent(e.Bad))
+	}
+	if e.Good != "" {
+		fmt.Fprintf(&b, "\nGood:\n%s\n", indent(e.Good))
+	}
+	if e.Notes != "" {
+		fmt.Fprintf(&b, "\nNotes:\n%s\n", indent(e.Notes))
+	}
+	if opts := policy.RuleOptions(r.Analyzer.Name); len(opts) > 0 {
+		b.WriteString("\nOptions (.obscheck.yaml):\n")
+		for _, o := range opts {
+			fmt.Fprintf(&b, "    %s: %s\n", o.Key, o.Default)
+			if o.Doc != "" {
+				fmt.Fprintf(&b, "        %s\n", o.Doc)
+			}
+		}
+	}
+	fmt.Fprintf(&b, "\nSuppress: //obscheck:ignore %s reason\n", r.Analyzer.Name)
+	return b.String()
+}
+
+func indent(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = "    " + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func newBaselineCmd(o *options) *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "baseline [packages]",
+		Short: "Record today's findings so that only new ones fail the run",
+		Long: `baseline checks the packages and writes every finding's fingerprint (rule,
+file, enclosing function, message; no line numbers, so unrelated edits keep
+it valid) to FILE. Later runs with --baseline FILE fail only on new findings.`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := o.prepare()
+			if err != nil {
+				return err
+			}
+			res, bad, err := s.analyze(args)
+			if err != nil {
+				return err
+			}
+			path := out
+			if !filepath.IsAbs(path) {
+				path = filepath.Join(s.dir, path)
+			}
+			f, err := os.Create(path)
+			if err != nil {
+				return usageErrorf("%v", err)
+			}
+			if err := baseline.Write(f, withModulePaths(res.Findings, s.pol.Root)); err != nil {
+				f.Close()
+				return err
+			}
+			if err := f.Close(); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "obscheck: wrote %d finding(s) to %s\n", len(res.Findings), out)
+			if reportIncomplete(cmd.ErrOrStderr(), bad, res.Failures, o.debug) {
+				return &exitError{code: exitIncomplete}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&out, "file", "f", ".obscheck-baseline.json", "baseline `FILE` to write")
+	return cmd
+}
+
+func newInitCmd(o *options) *cobra.Command {
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "init",
+		Short: "Write a commented " + policy.FileName + " with every default spelled out",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			dir := o.dir
+			if dir == "" {
+				dir = "."
+			}
+			path := filepath.Join(dir, policy.FileName)
+			if _, err := os.Stat(path); err == nil && !force {
+				return usageErrorf("%s exists; use --force to overwrite", path)
+			}
+			if err := os.WriteFile(path, []byte(policy.Template()), 0o644); err != nil {
+				return usageErrorf("%v", err)
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "obscheck: wrote %s\n", path)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&force, "force", false, "overwrite an existing file")
+	return cmd
+}
