@@ -146,3 +146,27 @@ func golden(t *testing.T, path string, got []byte) {
 		t.Errorf("%s differs (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
 	}
 }
+
+func TestRepoPathAndURI(t *testing.T) {
+	root := filepath.FromSlash("/src/repo")
+	for _, c := range []struct {
+		f         finding.Finding
+		path, uri string
+	}{
+		{finding.Finding{File: "a.go", Abs: filepath.FromSlash("/src/repo/mod/a.go")}, "mod/a.go", "mod/a.go"},
+		// Outside the root (a replaced module next to it): keep File.
+		{finding.Finding{File: "../other/b.go", Abs: filepath.FromSlash("/src/other/b.go")}, "../other/b.go", "../other/b.go"},
+		{finding.Finding{File: "c.go"}, "c.go", "c.go"},
+		{finding.Finding{File: "x", Abs: filepath.FromSlash("/src/repo/..x/d e#1%.go")}, "..x/d e#1%.go", "..x/d%20e%231%25.go"},
+		// A colon in the first segment would read as a URI scheme.
+		{finding.Finding{File: "x", Abs: filepath.FromSlash("/src/repo/a:b.go")}, "a:b.go", "./a:b.go"},
+	} {
+		p := repoPath(c.f, root)
+		if p != c.path {
+			t.Errorf("repoPath(%q) = %q, want %q", c.f.Abs, p, c.path)
+		}
+		if u := uriOf(p); u != c.uri {
+			t.Errorf("uriOf(%q) = %q, want %q", p, u, c.uri)
+		}
+	}
+}
