@@ -1,0 +1,4 @@
+package broken
+
+//obscheck:ignore execidfield
+var OK = 1
