@@ -32,7 +32,11 @@ type Value struct {
 
 // Eval evaluates e as far as it is statically known.
 func Eval(info *types.Info, e ast.Expr) Value {
-	if info == nil || e == nil {
+	return evalWith(info, nil, e, 0)
+}
+
+func evalWith(info *types.Info, l *Locals, e ast.Expr, depth int) Value {
+	if info == nil || e == nil || depth > 8 {
 		return Value{}
 	}
 	e = ast.Unparen(e)
@@ -40,11 +44,15 @@ func Eval(info *types.Info, e ast.Expr) Value {
 		return Value{Known: true, Value: constant.StringVal(tv.Value)}
 	}
 	switch e := e.(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+		if init := l.Init(e); init != nil {
+			return evalWith(info, l, init, depth+1)
+		}
 	case *ast.BinaryExpr:
 		if e.Op != token.ADD {
 			return Value{}
 		}
-		x, y := Eval(info, e.X), Eval(info, e.Y)
+		x, y := evalWith(info, l, e.X, depth+1), evalWith(info, l, e.Y, depth+1)
 		switch {
 		case x.Known && y.Known:
 			return Value{Known: true, Value: x.Value + y.Value}
@@ -60,7 +68,7 @@ func Eval(info *types.Info, e ast.Expr) Value {
 		if pure, ok := Pure[fn]; ok {
 			args := make([]Value, len(e.Args))
 			for i, a := range e.Args {
-				args[i] = Eval(info, a)
+				args[i] = evalWith(info, l, a, depth+1)
 			}
 			if e.Ellipsis.IsValid() {
 				return Value{}

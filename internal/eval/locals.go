@@ -1,0 +1,168 @@
+package eval
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// Locals knows the single initializer of variables that are assigned
+// exactly once in a package: local variables (`opts := prometheus.CounterOpts{...}`),
+// package-level variables (`var labels = []string{...}`) and struct fields
+// set once (`m.req = prometheus.NewCounterVec(...)` or `&m{req: ...}`).
+// A variable assigned more than once, incremented, or whose address is
+// taken has no known initializer. A nil *Locals knows nothing.
+type Locals struct {
+	info *types.Info
+	init map[*types.Var]ast.Expr
+	bad  map[*types.Var]bool
+}
+
+// NewLocals indexes the single assignments of every variable in files.
+func NewLocals(info *types.Info, files []*ast.File) *Locals {
+	l := &Locals{info: info, init: map[*types.Var]ast.Expr{}, bad: map[*types.Var]bool{}}
+	if info == nil {
+		return l
+	}
+	for _, in := range info.InitOrder {
+		if in != nil && len(in.Lhs) == 1 && in.Rhs != nil {
+			l.set(in.Lhs[0], in.Rhs)
+		}
+	}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				l.assign(n)
+			case *ast.ValueSpec:
+				for i, name := range n.Names {
+					v, _ := info.Defs[name].(*types.Var)
+					if v == nil || v.Parent() == v.Pkg().Scope() {
+						continue // package-level: from InitOrder
+					}
+					if len(n.Values) == len(n.Names) {
+						l.set(v, n.Values[i])
+					}
+				}
+			case *ast.IncDecStmt:
+				l.spoil(n.X)
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					l.spoil(n.X)
+				}
+			case *ast.RangeStmt:
+				l.spoil(n.Key)
+				l.spoil(n.Value)
+			case *ast.CompositeLit:
+				if tv, ok := info.Types[n]; ok && tv.Type != nil {
+					if _, isStruct := tv.Type.Underlying().(*types.Struct); isStruct {
+						for _, elt := range n.Elts {
+							if kv, ok := elt.(*ast.KeyValueExpr); ok {
+								if id, ok := kv.Key.(*ast.Ident); ok {
+									if v, ok := info.Uses[id].(*types.Var); ok && v.IsField() {
+										l.set(v, kv.Value)
+									}
+								}
+							}
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	return l
+}
+
+func (l *Locals) assign(n *ast.AssignStmt) {
+	if n.Tok != token.DEFINE && n.Tok != token.ASSIGN {
+		for _, lhs := range n.Lhs {
+			l.spoil(lhs)
+		}
+		return
+	}
+	for i, lhs := range n.Lhs {
+		v := l.varOf(lhs)
+		if v == nil {
+			continue
+		}
+		if len(n.Lhs) != len(n.Rhs) {
+			// c, err := meter.Int64Counter(...): the first result of a call.
+			if _, isCall := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); i == 0 && len(n.Rhs) == 1 && isCall {
+				l.set(v, n.Rhs[0])
+			} else {
+				l.bad[v] = true
+			}
+			continue
+		}
+		l.set(v, n.Rhs[i])
+	}
+}
+
+func (l *Locals) set(v *types.Var, e ast.Expr) {
+	if v == nil {
+		return
+	}
+	if _, dup := l.init[v]; dup {
+		l.bad[v] = true
+		return
+	}
+	l.init[v] = e
+}
+
+func (l *Locals) spoil(e ast.Expr) {
+	if v := l.varOf(e); v != nil {
+		l.bad[v] = true
+	}
+}
+
+// varOf returns the variable or field an expression denotes.
+func (l *Locals) varOf(e ast.Expr) *types.Var {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if v, ok := l.info.Defs[e].(*types.Var); ok {
+			return v
+		}
+		v, _ := l.info.Uses[e].(*types.Var)
+		return v
+	case *ast.SelectorExpr:
+		if v, ok := l.info.Uses[e.Sel].(*types.Var); ok {
+			return v
+		}
+	}
+	return nil
+}
+
+// Init returns the one expression assigned to the variable e denotes, or
+// nil when e is not such a variable or is assigned more than once.
+func (l *Locals) Init(e ast.Expr) ast.Expr {
+	if l == nil || e == nil {
+		return nil
+	}
+	v := l.varOf(e)
+	if v == nil || l.bad[v] {
+		return nil
+	}
+	return l.init[v]
+}
+
+// Resolve follows e through single-assignment variables (at most a few
+// steps) and returns the expression that finally provides its value.
+func (l *Locals) Resolve(e ast.Expr) ast.Expr {
+	for i := 0; i < 4 && e != nil; i++ {
+		next := l.Init(e)
+		if next == nil {
+			return ast.Unparen(e)
+		}
+		e = next
+	}
+	return ast.Unparen(e)
+}
+
+// Eval is eval.Eval that also follows variables assigned once.
+func (l *Locals) Eval(e ast.Expr) Value {
+	if l == nil {
+		return Value{}
+	}
+	return evalWith(l.info, l, e, 0)
+}
