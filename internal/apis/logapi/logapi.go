@@ -11,6 +11,7 @@
 package logapi
 
 import (
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/types"
@@ -803,4 +804,18 @@ func isStringType(t types.Type) bool {
 	}
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
+}
+
+// AttachHint says how to attach key once per execution to the logger of
+// c's library, e.g. `l = l.With("execution_id", id)`.
+func AttachHint(c *Call, key string) string {
+	lib := c.Lib
+	if lib == "zap" && strings.HasPrefix(c.Fn, "(*go.uber.org/zap.SugaredLogger).") {
+		lib = "zap-sugar"
+	}
+	h, ok := attachHints[lib]
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf(h, key)
 }

@@ -166,6 +166,8 @@ func init() {
 		lrPkg     = "github.com/sirupsen/logrus."
 		lrLogger  = "(*github.com/sirupsen/logrus.Logger)."
 		lrEntry   = "(*github.com/sirupsen/logrus.Entry)."
+		lrFL      = "(github.com/sirupsen/logrus.FieldLogger)."
+		lrExt1    = "(github.com/sirupsen/logrus.Ext1FieldLogger)."
 		logrL     = "(github.com/go-logr/logr.Logger)."
 		klog      = "k8s.io/klog/v2."
 		klogV     = "(k8s.io/klog/v2.Verbose)."
@@ -255,7 +257,13 @@ func init() {
 	// logrus: level methods on *Logger, *Entry and package functions, each
 	// Print-style, f and ln; Log/Logf/Logln(level, ...).
 	lrLevels := map[string]Level{"Trace": Debug, "Debug": Debug, "Info": Info, "Print": Info, "Warn": Warn, "Warning": Warn, "Error": Error, "Fatal": Fatal, "Panic": Panic}
-	for _, prefix := range []string{lrPkg, lrLogger, lrEntry} {
+	// The interfaces' methods are named by the embedded interface declaring
+	// them: (github.com/sirupsen/logrus.ErrorLogger).Errorf.
+	lrIfaces := []string{lrFL, lrExt1}
+	for _, i := range []string{"StdLogger", "DebugLogger", "InfoLogger", "WarnLogger", "ErrorLogger", "TraceLogger"} {
+		lrIfaces = append(lrIfaces, "(github.com/sirupsen/logrus."+i+").")
+	}
+	for _, prefix := range append([]string{lrPkg, lrLogger, lrEntry}, lrIfaces...) {
 		m := prefix != lrPkg
 		for name, lvl := range lrLevels {
 			p := none
@@ -265,7 +273,7 @@ func init() {
 			p.kind, p.msgArg, p.rest = kindPrintf, 0, 1
 			add(prefix+name+"f", p)
 		}
-		if m {
+		if prefix == lrLogger || prefix == lrEntry {
 			p := none
 			p.lib, p.kind, p.style, p.method, p.levelArg, p.rest = "logrus", kindPrint, StyleLogrusChain, true, 0, 1
 			add(prefix+"Log", p)
@@ -362,7 +370,7 @@ func init() {
 	for _, n := range []string{"Level", "Output", "Hook", "Sample"} {
 		dv(zlLoggerV+n, "zerolog", deriveNone, true, -1)
 	}
-	for _, prefix := range []string{lrPkg, lrLogger, lrEntry} {
+	for _, prefix := range []string{lrPkg, lrLogger, lrEntry, lrFL, lrExt1} {
 		m := prefix != lrPkg
 		dv(prefix+"WithField", "logrus", deriveLogrusField, m, -1)
 		dv(prefix+"WithFields", "logrus", deriveLogrusFields, m, -1)
@@ -376,4 +384,16 @@ func init() {
 	}
 	derives[klog+"LoggerWithValues"] = deriveSpec{lib: "klog", kind: deriveKV, baseArg: 0, rest: 1}
 	derives[klog+"LoggerWithName"] = deriveSpec{lib: "klog", kind: deriveNone, baseArg: 0, rest: -1}
+}
+
+// attachHints say how to attach a field once per execution in each
+// library's style; %[1]q is the key.
+var attachHints = map[string]string{
+	"slog":      `l = l.With(%[1]q, id)`,
+	"zap":       `l = l.With(zap.String(%[1]q, id))`,
+	"zap-sugar": `s = s.With(%[1]q, id)`,
+	"zerolog":   `l = l.With().Str(%[1]q, id).Logger()`,
+	"logrus":    `e := l.WithField(%[1]q, id)`,
+	"logr":      `l = l.WithValues(%[1]q, id)`,
+	"klog":      `logger := klog.LoggerWithValues(logger, %[1]q, id)`,
 }
