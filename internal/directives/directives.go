@@ -59,6 +59,10 @@ func Parse(text string) (d Directive, ok bool) {
 		}
 	}
 	d.Reason = strings.TrimSpace(reason)
+	if len(d.Rules) == 0 {
+		d.Err = "directive names no rule; write " + Prefix + kind + " RULE[,RULE] reason"
+		return d, true
+	}
 	if d.Reason == "" {
 		d.Err = "directive has no reason; say why the finding does not apply, after the rule names"
 	}

@@ -69,14 +69,13 @@ func Parse(s string) (Name, error) {
 	return Name{Pkg: pkg, Func: fn}, nil
 }
 
-// splitQualified splits "a/b/c.Name" at the last dot after the last slash.
+// splitQualified splits "a/b/c.Name" at the last dot: identifiers have no
+// dots, package paths may ("gopkg.in/yaml.v3").
 func splitQualified(s string) (pkg, name string, ok bool) {
-	slash := strings.LastIndex(s, "/")
-	dot := strings.Index(s[slash+1:], ".")
-	if dot < 0 {
+	dot := strings.LastIndex(s, ".")
+	if dot < 0 || dot < strings.LastIndex(s, "/") {
 		return "", "", false
 	}
-	dot += slash + 1
 	pkg, name = s[:dot], s[dot+1:]
 	if pkg == "" || !isIdent(name) || !validPath(pkg) {
 		return "", "", false

@@ -1,0 +1,66 @@
+package funcname
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	good := map[string]Name{
+		"fmt.Println":                                   {Pkg: "fmt", Func: "Println"},
+		"example.com/svc/middleware.StartSpan":          {Pkg: "example.com/svc/middleware", Func: "StartSpan"},
+		"(*go.uber.org/zap.Logger).Error":               {Pkg: "go.uber.org/zap", Recv: "Logger", Pointer: true, Func: "Error"},
+		"(go.opentelemetry.io/otel/trace.Tracer).Start": {Pkg: "go.opentelemetry.io/otel/trace", Recv: "Tracer", Func: "Start"},
+		"(*github.com/sirupsen/logrus.Entry).Errorf":    {Pkg: "github.com/sirupsen/logrus", Recv: "Entry", Pointer: true, Func: "Errorf"},
+		"gopkg.in/yaml.v3.Unmarshal":                    {Pkg: "gopkg.in/yaml.v3", Func: "Unmarshal"},
+		"(gopkg.in/yaml.v3.Node).Decode":                {Pkg: "gopkg.in/yaml.v3", Recv: "Node", Func: "Decode"},
+		"k8s.io/klog/v2.ErrorS":                         {Pkg: "k8s.io/klog/v2", Func: "ErrorS"},
+		"(*github.com/prometheus/client_golang/prometheus/promauto.Factory).NewCounterVec": {Pkg: "github.com/prometheus/client_golang/prometheus/promauto", Recv: "Factory", Pointer: true, Func: "NewCounterVec"},
+	}
+	for s, want := range good {
+		got, err := Parse(s)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", s, err)
+			continue
+		}
+		if got != want {
+			t.Errorf("Parse(%q) = %+v, want %+v", s, got, want)
+		}
+		if got.String() != s {
+			t.Errorf("Parse(%q).String() = %q", s, got.String())
+		}
+	}
+	bad := map[string]string{
+		"":                          "empty",
+		"StartSpan":                 "want pkg/path.Func",
+		"example.com/svc":           "want pkg/path.Func",
+		"(*zap.Logger.Error":        "missing ')'",
+		"(*go.uber.org/zap.Logger)": "want a method name",
+		"(Logger).Error":            "package-qualified",
+		"fmt.Print ln":              "no spaces",
+		"fmt.1x":                    "want pkg/path.Func",
+		"/abs/path.F":               "want pkg/path.Func",
+	}
+	for s, want := range bad {
+		_, err := Parse(s)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Parse(%q) error = %v, want it to say %q", s, err, want)
+		}
+	}
+}
+
+// FuzzParse: Parse never panics, and what it accepts prints back the same.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"fmt.Println", "(*go.uber.org/zap.Logger).Error", "(a/b.T).M", "(", ")", "().", "a.b.c", "(*a.", "é/ü.Ö"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := Parse(s)
+		if err != nil {
+			return
+		}
+		if n.String() != s {
+			t.Errorf("Parse(%q).String() = %q", s, n.String())
+		}
+	})
+}
