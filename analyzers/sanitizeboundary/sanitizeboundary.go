@@ -2,12 +2,19 @@
 package sanitizeboundary
 
 import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/obscheck/obscheck/internal/apis/sensitive"
 	"github.com/obscheck/obscheck/internal/directives"
+	"github.com/obscheck/obscheck/internal/eval"
+	"github.com/obscheck/obscheck/internal/funcname"
 	"github.com/obscheck/obscheck/internal/policy"
 	"github.com/obscheck/obscheck/internal/report"
-	"github.com/obscheck/obscheck/internal/ruledoc"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Name is the rule name.
@@ -15,16 +22,30 @@ const Name = "sanitizeboundary"
 
 // Analyzer is the sanitizeboundary rule.
 var Analyzer = &analysis.Analyzer{
-	Name:       Name,
-	Doc:        `report sensitive values that reach logs, spans or labels unsanitized`,
+	Name: Name,
+	Doc: `report sensitive values that reach logs, spans or metric labels unsanitized
+
+A value is sensitive when it is logged or attached under a key in
+policy.sensitive_keys (compared case- and separator-insensitively, exactly:
+token_count is not token), when it reads a field or variable with such a
+name (req.Password, creds.AccessToken), when it is a request credential
+(Authorization, Cookie, Proxy-Authorization, X-Api-Key headers, the
+BasicAuth password, r.Cookie, token-like query parameters), when it is
+derived from one of those by concatenation, formatting or fmt.Errorf, or
+when it is a whole struct (pointer, slice, map) with such a field that does
+not render itself (slog.LogValuer, zapcore.ObjectMarshaler, fmt.Formatter,
+fmt.Stringer for %v, json:"-"). Sinks are log calls of every level (fields,
+messages, printf arguments, derived loggers), span attributes, events,
+errors and names, and metric label values. A value passed through a
+sanitizer (policy.sanitizers or any Sanitize*/Redact*/Mask* function), or of
+which only len or a hash is used, is safe. Sanitizers whose result is
+discarded, and sanitizers that blank a sensitive field with anything but the
+redaction marker, are reported too.`,
 	URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#sanitizeboundary",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.Analyzer},
 	Run:        run,
 	ResultType: report.ResultType,
 }
-
-// Explain is the long-form documentation.
-var Explain = ruledoc.Explain{}
 
 func init() { policy.RegisterFlags(&Analyzer.Flags) }
 
@@ -37,5 +58,135 @@ func run(pass *analysis.Pass) (any, error) {
 		return report.Disabled(Name), nil
 	}
 	r := report.New(pass, Name)
+	insp, ok := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	if !ok || pass.TypesInfo == nil {
+		return r.Result(), nil
+	}
+	c := newChecker(pass, pol, r)
+	filter := []ast.Node{
+		(*ast.FuncDecl)(nil),
+		(*ast.AssignStmt)(nil),
+		(*ast.ValueSpec)(nil),
+		(*ast.RangeStmt)(nil),
+		(*ast.ExprStmt)(nil),
+		(*ast.CallExpr)(nil),
+		(*ast.CompositeLit)(nil),
+	}
+	insp.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		if r.Skip(n.Pos()) {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			c.enterFunc(n)
+		case *ast.AssignStmt:
+			c.assign(n)
+			c.blanking(n, stack)
+		case *ast.ValueSpec:
+			c.valueSpec(n)
+		case *ast.RangeStmt:
+			c.rangeStmt(n)
+		case *ast.ExprStmt:
+			c.exprStmt(n)
+		case *ast.CallExpr:
+			c.call(n, stack)
+		case *ast.CompositeLit:
+			c.compositeBlanking(n, stack)
+		}
+		return true
+	})
 	return r.Result(), nil
+}
+
+// checker holds one pass's state: the policy's tables and what the local
+// data flow learned so far (the traversal is in source order, so an
+// assignment is seen before the uses that follow it).
+type checker struct {
+	pass       *analysis.Pass
+	info       *types.Info
+	r          *report.Reporter
+	keys       sensitive.Keys
+	marker     string
+	sanitizers funcname.Set
+	sources    funcname.Set
+	allow      map[string]bool
+
+	taint    map[*types.Var]*origin // locals holding a sensitive value
+	clean    map[*types.Var]bool    // locals holding a sanitized value
+	reported map[token.Pos]bool
+	loc      *eval.Locals // built on first use
+	// inSanitizer is the sanitizer function being traversed, if any.
+	sanitizerDecl *ast.FuncDecl
+}
+
+func newChecker(pass *analysis.Pass, pol *policy.Policy, r *report.Reporter) *checker {
+	o := pol.Rules.SanitizeBoundary
+	c := &checker{
+		pass:       pass,
+		info:       pass.TypesInfo,
+		r:          r,
+		keys:       sensitive.NewKeys(pol.Policy.SensitiveKeys, o.ExtraKeys),
+		marker:     o.Marker,
+		sanitizers: funcname.NewSet(pol.Policy.Sanitizers),
+		sources:    funcname.NewSet(o.Sources),
+		allow:      map[string]bool{},
+		taint:      map[*types.Var]*origin{},
+		clean:      map[*types.Var]bool{},
+		reported:   map[token.Pos]bool{},
+	}
+	if c.marker == "" {
+		c.marker = "[REDACTED]"
+	}
+	for _, t := range o.AllowTypes {
+		c.allow[t] = true
+	}
+	return c
+}
+
+func (c *checker) enterFunc(fd *ast.FuncDecl) {
+	c.sanitizerDecl = nil
+	if fd.Body == nil || fd.Name == nil {
+		return
+	}
+	fn, _ := c.info.Defs[fd.Name].(*types.Func)
+	if fn != nil && c.isSanitizer(fn) {
+		c.sanitizerDecl = fd
+	}
+}
+
+// inSanitizer reports whether the node at the top of stack is inside the
+// body of a sanitizer.
+func (c *checker) inSanitizer(stack []ast.Node) *ast.FuncDecl {
+	if c.sanitizerDecl == nil {
+		return nil
+	}
+	for _, n := range stack {
+		if n == c.sanitizerDecl {
+			return c.sanitizerDecl
+		}
+	}
+	return nil
+}
+
+// isSanitizer reports whether fn is a sanitizer: named in
+// policy.sanitizers or called Sanitize*, Redact*, Mask*.
+func (c *checker) isSanitizer(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	if c.sanitizers[funcname.Of(fn)] {
+		return true
+	}
+	return sensitive.HasNamePrefix(fn.Name(), sensitive.SanitizerPrefixes, false)
+}
+
+func (c *checker) report(pos token.Pos, format string, args ...any) {
+	if c.reported[pos] {
+		return
+	}
+	c.reported[pos] = true
+	c.r.Reportf(pos, format, args...)
 }

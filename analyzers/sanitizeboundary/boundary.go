@@ -1,0 +1,337 @@
+package sanitizeboundary
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"github.com/obscheck/obscheck/internal/eval"
+	"github.com/obscheck/obscheck/internal/funcname"
+)
+
+// --- discarded sanitizer results ---
+
+// exprStmt: Sanitize(req) as a statement. When the sanitizer returns a
+// copy, the original unsanitized value is what the code goes on using.
+// When it works in place (a pointer operand and no result, or a result
+// that is the operand itself), the operand is sanitized from here on.
+func (c *checker) exprStmt(es *ast.ExprStmt) {
+	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	fn := funcname.Callee(c.info, call)
+	if fn == nil || !c.isSanitizer(fn) {
+		return
+	}
+	operand := sanitizerOperand(call, fn)
+	if c.returnsCopy(call, fn, operand) {
+		c.report(call.Pos(), "the result of sanitizer %s is discarded, so %s stays unsanitized for the code that follows; use the returned value (x = %s(...)) and log that",
+			fn.Name(), operandText(operand), fn.Name())
+		return
+	}
+	if v := c.localVar(rootIdent(operand)); v != nil {
+		delete(c.taint, v)
+		c.clean[v] = true
+	}
+}
+
+// discardedBlank: _ = req.Sanitize().
+func (c *checker) discardedBlank(as *ast.AssignStmt) {
+	if len(as.Rhs) != 1 {
+		return
+	}
+	for _, l := range as.Lhs {
+		if id, ok := l.(*ast.Ident); !ok || id.Name != "_" {
+			return
+		}
+	}
+	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	fn := funcname.Callee(c.info, call)
+	if fn == nil || !c.isSanitizer(fn) {
+		return
+	}
+	operand := sanitizerOperand(call, fn)
+	if c.returnsCopy(call, fn, operand) {
+		c.report(call.Pos(), "the result of sanitizer %s is assigned to _, so %s stays unsanitized; keep the returned value and log that instead",
+			fn.Name(), operandText(operand))
+	}
+}
+
+// sanitizerOperand is what a sanitizer sanitizes: the receiver of a
+// method, else the first argument.
+func sanitizerOperand(call *ast.CallExpr, fn *types.Func) ast.Expr {
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return sel.X
+		}
+		return nil
+	}
+	if len(call.Args) > 0 {
+		return call.Args[0]
+	}
+	return nil
+}
+
+func operandText(e ast.Expr) string {
+	if e == nil {
+		return "the value"
+	}
+	return exprString(e)
+}
+
+// returnsCopy reports whether a sanitizer call certainly returns a
+// sanitized copy rather than working in place: it has a non-error result,
+// and its operand is a value (a string, a struct) — or a reference whose
+// sanitizer, declared in this package, never returns the operand itself.
+func (c *checker) returnsCopy(call *ast.CallExpr, fn *types.Func, operand ast.Expr) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || operand == nil {
+		return false
+	}
+	hasValue := false
+	for i := 0; i < sig.Results().Len(); i++ {
+		if !isError(sig.Results().At(i).Type()) {
+			hasValue = true
+		}
+	}
+	if !hasValue {
+		return false
+	}
+	t := c.typeOf(operand)
+	if t == nil {
+		return false
+	}
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Map, *types.Slice, *types.Chan, *types.Interface:
+		// A reference: in place or a copy? Only the body can tell.
+		decl := c.declOf(fn)
+		if decl == nil || decl.Body == nil {
+			return false
+		}
+		return !returnsParam(c.info, decl, sig)
+	}
+	return true
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// declOf finds fn's declaration among the package's files.
+func (c *checker) declOf(fn *types.Func) *ast.FuncDecl {
+	if fn.Pkg() != c.pass.Pkg {
+		return nil
+	}
+	for _, f := range c.pass.Files {
+		if f.Pos() > fn.Pos() || fn.Pos() >= f.End() {
+			continue
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Name != nil && fd.Name.Pos() == fn.Origin().Pos() {
+				return fd
+			}
+		}
+	}
+	return nil
+}
+
+// returnsParam: does the body return the receiver (or first parameter)
+// itself, as in-place sanitizers that allow chaining do?
+func returnsParam(info *types.Info, fd *ast.FuncDecl, sig *types.Signature) bool {
+	var p *types.Var
+	if sig.Recv() != nil {
+		p = sig.Recv()
+	} else if sig.Params().Len() > 0 {
+		p = sig.Params().At(0)
+	}
+	if p == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		ret, ok := n.(*ast.ReturnStmt)
+		if !ok {
+			return true
+		}
+		for _, r := range ret.Results {
+			if id, ok := ast.Unparen(r).(*ast.Ident); ok {
+				if obj, ok := info.Uses[id].(*types.Var); ok && obj.Origin() == p.Origin() {
+					found = true
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+func rootIdent(e ast.Expr) ast.Expr {
+	for e != nil {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.UnaryExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.Ident:
+			return x
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// --- inside sanitizers: blank with the marker ---
+
+// blanking: inside a sanitizer, req.Password = "***" (or "", or nil) is
+// reported; the policy's marker keeps the structure operators rely on.
+func (c *checker) blanking(as *ast.AssignStmt, stack []ast.Node) {
+	fd := c.inSanitizer(stack)
+	if fd == nil || len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	for i, l := range as.Lhs {
+		what := c.sensitiveSlot(l)
+		if what == "" {
+			continue
+		}
+		if bad, shown := c.notMarker(as.Rhs[i]); bad {
+			c.report(as.Rhs[i].Pos(), "sanitizer %s blanks %s with %s instead of the redaction marker %q: an omitted or masked value breaks the structure operators rely on; write the marker (rules.sanitizeboundary.marker)",
+				fd.Name.Name, what, shown, c.marker)
+		}
+	}
+}
+
+// compositeBlanking: inside a sanitizer, User{Password: ""} or
+// map[string]string{"password": "***"}.
+func (c *checker) compositeBlanking(cl *ast.CompositeLit, stack []ast.Node) {
+	fd := c.inSanitizer(stack)
+	if fd == nil {
+		return
+	}
+	t := c.typeOf(cl)
+	if t == nil {
+		return
+	}
+	for _, elt := range cl.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		what := ""
+		switch u := t.Underlying().(type) {
+		case *types.Struct:
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				if f, ok := c.info.Uses[id].(*types.Var); ok && f.IsField() && stringish(f.Type()) {
+					if _, ok := c.keys.Match(f.Name()); ok {
+						what = "field " + f.Name()
+					}
+				}
+			}
+		case *types.Map:
+			if k, ok := eval.String(c.info, kv.Key); ok && stringish(u.Elem()) {
+				if _, ok := c.keys.Match(k); ok {
+					what = fmt.Sprintf("key %q", k)
+				}
+			}
+		}
+		if what == "" {
+			continue
+		}
+		if bad, shown := c.notMarker(kv.Value); bad {
+			c.report(kv.Value.Pos(), "sanitizer %s blanks %s with %s instead of the redaction marker %q: an omitted or masked value breaks the structure operators rely on; write the marker (rules.sanitizeboundary.marker)",
+				fd.Name.Name, what, shown, c.marker)
+		}
+	}
+}
+
+// deleteInSanitizer: delete(m, "password") inside a sanitizer omits the key.
+func (c *checker) deleteInSanitizer(call *ast.CallExpr, stack []ast.Node) {
+	fd := c.inSanitizer(stack)
+	if fd == nil || len(call.Args) != 2 {
+		return
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return
+	}
+	if b, ok := c.info.Uses[id].(*types.Builtin); !ok || b.Name() != "delete" {
+		return
+	}
+	k, ok := eval.String(c.info, call.Args[1])
+	if !ok {
+		return
+	}
+	if _, ok := c.keys.Match(k); !ok {
+		return
+	}
+	c.report(call.Pos(), "sanitizer %s deletes sensitive key %q instead of writing the redaction marker %q: an omitted value breaks the structure operators rely on; set it to the marker",
+		fd.Name.Name, k, c.marker)
+}
+
+// sensitiveSlot: the assignment target is a sensitive field or map entry.
+func (c *checker) sensitiveSlot(l ast.Expr) string {
+	switch l := ast.Unparen(l).(type) {
+	case *ast.SelectorExpr:
+		sel := c.info.Selections[l]
+		if sel == nil || sel.Kind() != types.FieldVal {
+			return ""
+		}
+		f, _ := sel.Obj().(*types.Var)
+		if f == nil || !stringish(f.Type()) {
+			return ""
+		}
+		if _, ok := c.keys.Match(f.Name()); ok {
+			return "field " + f.Name()
+		}
+	case *ast.IndexExpr:
+		t := c.typeOf(l.X)
+		if t == nil {
+			return ""
+		}
+		if m, ok := t.Underlying().(*types.Map); !ok || !stringish(m.Elem()) {
+			return ""
+		}
+		if k, ok := eval.String(c.info, l.Index); ok {
+			if _, ok := c.keys.Match(k); ok {
+				return fmt.Sprintf("key %q", k)
+			}
+		}
+	}
+	return ""
+}
+
+// notMarker: the value is a constant other than the marker, nil, or
+// strings.Repeat (a "***" mask of the same length).
+func (c *checker) notMarker(e ast.Expr) (bool, string) {
+	e = ast.Unparen(e)
+	if tv, ok := c.info.Types[e]; ok && tv.IsNil() {
+		return true, "nil"
+	}
+	if call, ok := e.(*ast.CallExpr); ok {
+		if tv, ok := c.info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
+			return c.notMarker(call.Args[0]) // []byte("...")
+		}
+		if funcname.CalleeName(c.info, call) == "strings.Repeat" {
+			return true, "a strings.Repeat mask"
+		}
+		return false, ""
+	}
+	if s, ok := eval.String(c.info, e); ok {
+		if s == c.marker {
+			return false, ""
+		}
+		if s == "" {
+			return true, `""`
+		}
+		return true, fmt.Sprintf("%q", s)
+	}
+	return false, ""
+}

@@ -1,0 +1,227 @@
+package sanitizeboundary
+
+import (
+	"fmt"
+	"go/ast"
+	"strings"
+
+	"github.com/obscheck/obscheck/internal/apis/logapi"
+	"github.com/obscheck/obscheck/internal/apis/metricapi"
+	"github.com/obscheck/obscheck/internal/apis/otelattr"
+	"github.com/obscheck/obscheck/internal/apis/sensitive"
+	"github.com/obscheck/obscheck/internal/eval"
+	"github.com/obscheck/obscheck/internal/funcname"
+)
+
+// style says how a sink renders a value passed whole.
+type style int
+
+const (
+	scalar   style = iota // a string or attribute value: no whole-struct search
+	jsonish               // reflection/JSON (slog.Any, zap.Reflect, zerolog Interface): exported fields
+	dispatch              // String() when there is one, else JSON (zap.Any, zap.Stringer)
+	fmtish                // fmt (%v, Sprint, logrus text): String(), else every field
+)
+
+// sink is one value reaching a log, a span or a metric.
+type sink struct {
+	key   eval.Value // the key it is attached under, when there is one
+	keyed bool
+	value ast.Expr
+	style style
+	where string // "log field \"pw\" of slog.Info"
+}
+
+const fixHint = "pass it through a sanitizer (policy.sanitizers or a Sanitize*/Redact*/Mask* function) or use only its len() or a hash"
+
+// check reports a sink value that is sensitive: by where it comes from, by
+// the key it is attached under, or as a whole struct with a sensitive field.
+func (c *checker) check(s sink) {
+	if s.value == nil {
+		return
+	}
+	if o := c.sens(s.value); o != nil {
+		c.report(s.value.Pos(), "sensitive value %s reaches the %s unsanitized; %s", o.desc, s.where, fixHint)
+		return
+	}
+	if s.keyed && s.key.Known {
+		if k, ok := c.keys.Match(s.key.Value); ok && !c.safe(s.value, 0) {
+			via := ""
+			if k != s.key.Value {
+				via = fmt.Sprintf(" (policy.sensitive_keys: %s)", k)
+			}
+			c.report(s.value.Pos(), "%s is attached under sensitive key %q%s in the %s unsanitized; %s",
+				exprString(s.value), s.key.Value, via, s.where, fixHint)
+			return
+		}
+	}
+	if s.style != scalar {
+		if path, typ := c.structLeak(s.value, s.style != jsonish, s.style == fmtish); path != "" {
+			c.report(s.value.Pos(), "%s (type %s) reaches the %s whole, and its field %s is sensitive; log selected fields, sanitize it first, or give the type a LogValue/MarshalLogObject method that redacts",
+				exprString(s.value), typ, s.where, path)
+		}
+	}
+}
+
+
+// call dispatches a call to the sink decoders.
+func (c *checker) call(call *ast.CallExpr, stack []ast.Node) {
+	c.deleteInSanitizer(call, stack)
+	name := funcname.CalleeName(c.info, call)
+	if name == "" {
+		return
+	}
+	if ss, ok := sensitive.SpanSinks[name]; ok {
+		c.spanSink(call, name, ss)
+		return
+	}
+	if name == metricWithAttributes {
+		for _, a := range c.attrList(call.Args) {
+			c.check(sink{key: a.key, keyed: a.keyed, value: a.value, where: fmt.Sprintf("metric attribute %s of %s", keyText(a.key), shortName(name))})
+		}
+		return
+	}
+	c.logSinks(call, name)
+	c.metricSinks(call, name)
+}
+
+const metricWithAttributes = "go.opentelemetry.io/otel/metric.WithAttributes"
+
+func (c *checker) spanSink(call *ast.CallExpr, name string, ss sensitive.SpanSink) {
+	short := shortName(name)
+	if ss.Attrs >= 0 && ss.Attrs <= len(call.Args) {
+		for _, a := range c.attrList(call.Args[ss.Attrs:]) {
+			c.check(sink{key: a.key, keyed: a.keyed, value: a.value, where: fmt.Sprintf("%s %s of %s", ss.Where, keyText(a.key), short)})
+		}
+	}
+	for _, i := range ss.Strs {
+		if i < len(call.Args) {
+			c.check(sink{value: call.Args[i], where: ss.Where + " of " + short})
+		}
+	}
+	if ss.Err >= 0 && ss.Err < len(call.Args) {
+		c.check(sink{value: call.Args[ss.Err], where: ss.Where + " of " + short})
+	}
+}
+
+func keyText(k eval.Value) string {
+	if k.Known {
+		return fmt.Sprintf("%q", k.Value)
+	}
+	return "(dynamic key)"
+}
+
+// attr is one OpenTelemetry attribute reaching a span or a metric.
+type attr struct {
+	key   eval.Value
+	keyed bool
+	value ast.Expr
+}
+
+func (c *checker) attrList(args []ast.Expr) []attr {
+	var out []attr
+	for _, a := range otelattr.ListWith(c.info, c.locals(), args) {
+		out = append(out, attr{key: a.Key, keyed: a.KeyExpr != nil, value: a.Value})
+	}
+	return out
+}
+
+func (c *checker) locals() *eval.Locals {
+	if c.loc == nil {
+		c.loc = eval.NewLocals(c.info, c.pass.Files)
+	}
+	return c.loc
+}
+
+// metricSinks: label values supplied when recording (Prometheus
+// WithLabelValues/With, OTel Add/Record attributes, VictoriaMetrics names).
+func (c *checker) metricSinks(call *ast.CallExpr, name string) {
+	u, ok := metricapi.Use(c.info, call)
+	if !ok {
+		return
+	}
+	for _, l := range u.Labels {
+		if l.Value == nil {
+			continue
+		}
+		c.check(sink{key: l.Name, keyed: l.Name.Known, value: l.Value, where: fmt.Sprintf("metric label %s of %s", keyText(l.Name), shortName(name))})
+	}
+}
+
+// logSinks: every log call at any level (fields, message, printf and
+// Print operands, error argument) and every logger derivation (fields
+// attached there reach every later line).
+func (c *checker) logSinks(call *ast.CallExpr, name string) {
+	short := shortName(name)
+	if lc, ok := logapi.Decode(c.info, call); ok {
+		c.logFields(lc.Fields, lc.Lib, lc.Style, "log field %s of "+short)
+		if lc.Msg != nil {
+			c.check(sink{value: lc.Msg, where: "log message of " + short})
+		}
+		var verbs []byte
+		if lc.Format && lc.Msg != nil {
+			if f, ok := eval.String(c.info, lc.Msg); ok {
+				verbs = parseVerbs(f)
+			}
+		}
+		for i, a := range lc.Args {
+			st, verb := fmtish, byte('v')
+			if verbs != nil && i < len(verbs) {
+				verb = verbs[i]
+			}
+			switch verb {
+			case 'T', 'p':
+				continue
+			case 'v', 'V', 's', 'q':
+			default:
+				st = scalar
+			}
+			what := "argument"
+			if lc.Format {
+				what = "printf argument"
+			}
+			c.check(sink{value: a, style: st, where: "log " + what + " of " + short})
+		}
+		if lc.Err != nil {
+			c.check(sink{value: lc.Err, where: "error logged by " + short})
+		}
+		return
+	}
+	if dv, ok := logapi.DecodeDerive(c.info, call); ok {
+		c.logFields(dv.Fields, dv.Lib, logapi.StyleNone, "field %s of the logger derived by "+short)
+	}
+}
+
+func (c *checker) logFields(fields []logapi.Field, lib string, st logapi.Style, where string) {
+	for _, f := range fields {
+		if f.Opaque || f.IsGroup || f.Value == nil {
+			continue
+		}
+		key := f.Key
+		c.check(sink{key: key, keyed: f.KeyExpr != nil || key.Known, value: f.Value, style: c.fieldStyle(f, lib, st), where: fmt.Sprintf(where, keyText(key))})
+	}
+}
+
+// fieldStyle: how a library renders a whole value in a field. zap.Any,
+// the sugared logger, logrus (text formatter) and klog go through fmt or
+// dispatch to String(); slog, zap.Reflect, zerolog Interface and logr
+// marshal to JSON or reflect over the fields.
+func (c *checker) fieldStyle(f logapi.Field, lib string, st logapi.Style) style {
+	if call, ok := f.Node.(*ast.CallExpr); ok {
+		switch n := funcname.CalleeName(c.info, call); {
+		case n == "go.uber.org/zap.Any", strings.HasSuffix(n, ".Stringer"), strings.HasSuffix(n, ").Stringer"):
+			return dispatch
+		case n == "go.uber.org/zap.Reflect":
+			return jsonish
+		}
+	}
+	switch lib {
+	case "logrus", "klog":
+		return fmtish
+	case "zap":
+		if st == logapi.StyleKV {
+			return dispatch // sugared key-values go through zap.Any
+		}
+	}
+	return jsonish
+}

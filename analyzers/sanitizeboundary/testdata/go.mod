@@ -1,0 +1,3 @@
+module example.com/sb
+
+go 1.26.0
