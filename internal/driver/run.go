@@ -54,7 +54,13 @@ func Run(pkgs []*packages.Package, cfg RunConfig) *Result {
 	for _, a := range cfg.Analyzers {
 		report[a] = true
 	}
-	st := &run{facts: newFactStore(), order: order, report: report, dir: cfg.Dir}
+	dir := cfg.Dir
+	if dir != "" {
+		if abs, err := filepath.Abs(dir); err == nil {
+			dir = abs
+		}
+	}
+	st := &run{facts: newFactStore(), order: order, report: report, dir: dir}
 
 	// A package waits for the packages it imports among pkgs.
 	byPath := map[string][]*packages.Package{}

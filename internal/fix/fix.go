@@ -27,58 +27,87 @@ type edit struct {
 	owner int // index of the finding
 }
 
-// Apply applies the first suggested fix of each finding.
+// Apply applies the first suggested fix of each finding. Fixes are taken
+// in finding order; a fix whose edits overlap an accepted one is refused
+// whole, and an identical edit (two findings, one fix) is applied once.
 func Apply(findings []finding.Finding) (*Outcome, error) {
 	out := &Outcome{}
-	byFile := map[string][]edit{}
-	var order []string
+	accepted := map[string][]edit{} // file -> accepted edits
+	owners := map[string][]int{}    // file -> findings whose fix touches it
+	refuse := func(i int, why string) {
+		out.Refused = append(out.Refused, fmt.Sprintf("%s:%d: %s: fix not applied: %s",
+			findings[i].File, findings[i].Line, findings[i].Rule, why))
+	}
+	var ok []int
 	for i, f := range findings {
 		if len(f.Fixes) == 0 {
 			continue
 		}
+		var mine []edit
+		why := ""
 		for _, e := range f.Fixes[0].Edits {
-			if _, ok := byFile[e.Abs]; !ok {
-				order = append(order, e.Abs)
+			if e.Start < 0 || e.End < e.Start {
+				why = "edit out of range"
+				break
 			}
-			byFile[e.Abs] = append(byFile[e.Abs], edit{e, i})
+			dup := false
+			for _, a := range append(accepted[e.Abs], mine...) {
+				if a.Start == e.Start && a.End == e.End && a.New == e.New {
+					dup = true
+					break
+				}
+				if overlap(a.Edit, e) {
+					why = fmt.Sprintf("overlaps the fix of another finding at line %d", findings[a.owner].Line)
+					break
+				}
+			}
+			if why != "" {
+				break
+			}
+			if !dup {
+				mine = append(mine, edit{e, i})
+			}
 		}
+		if why != "" {
+			refuse(i, why)
+			continue
+		}
+		for _, e := range mine {
+			accepted[e.Abs] = append(accepted[e.Abs], e)
+		}
+		for _, e := range f.Fixes[0].Edits {
+			if fs := owners[e.Abs]; len(fs) == 0 || fs[len(fs)-1] != i {
+				owners[e.Abs] = append(owners[e.Abs], i)
+			}
+		}
+		ok = append(ok, i)
 	}
-	sort.Strings(order)
-	applied := map[int]bool{}
-	refused := map[int]bool{}
-	for _, file := range order {
-		edits := byFile[file]
+
+	files := make([]string, 0, len(owners))
+	for file := range owners {
+		files = append(files, file)
+	}
+	sort.Strings(files)
+	failed := map[int]bool{}
+	for _, file := range files {
 		src, err := os.ReadFile(file)
 		if err != nil {
 			return out, err
 		}
-		kept, bad := resolve(edits, len(src))
-		for owner, why := range bad {
-			if !refused[owner] {
-				refused[owner] = true
-				out.Refused = append(out.Refused, fmt.Sprintf("%s:%d: %s: fix not applied: %s",
-					findings[owner].File, findings[owner].Line, findings[owner].Rule, why))
+		edits := accepted[file]
+		sort.Slice(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
+		if n := len(edits); n > 0 && edits[n-1].End > len(src) {
+			for _, i := range owners[file] {
+				failed[i] = true
+				refuse(i, "edit beyond the end of the file (was it changed during the run?)")
 			}
-		}
-		// A fix is all-or-nothing: drop every edit of a refused fix.
-		var final []edit
-		for _, e := range kept {
-			if !refused[e.owner] {
-				final = append(final, e)
-			}
-		}
-		if len(final) == 0 {
 			continue
 		}
-		res := splice(src, final)
-		formatted, err := format.Source(res)
+		formatted, err := format.Source(splice(src, edits))
 		if err != nil {
-			for _, e := range final {
-				if !refused[e.owner] {
-					refused[e.owner] = true
-					out.Refused = append(out.Refused, fmt.Sprintf("%s: fix for line %d would not parse: %v",
-						findings[e.owner].File, findings[e.owner].Line, err))
-				}
+			for _, i := range owners[file] {
+				failed[i] = true
+				refuse(i, fmt.Sprintf("the fixed file would not parse: %v", err))
 			}
 			continue
 		}
@@ -89,12 +118,9 @@ func Apply(findings []finding.Finding) (*Outcome, error) {
 			return out, err
 		}
 		out.Files = append(out.Files, file)
-		for _, e := range final {
-			applied[e.owner] = true
-		}
 	}
-	for i := range findings {
-		if applied[i] && !refused[i] {
+	for _, i := range ok {
+		if !failed[i] {
 			out.Fixed = append(out.Fixed, i)
 		}
 	}
@@ -102,35 +128,13 @@ func Apply(findings []finding.Finding) (*Outcome, error) {
 	return out, nil
 }
 
-// resolve sorts edits, merges identical ones and finds overlaps. It
-// returns the edits to apply and, for refused owners, the reason.
-func resolve(edits []edit, size int) ([]edit, map[int]string) {
-	bad := map[int]string{}
-	sort.SliceStable(edits, func(i, j int) bool {
-		if edits[i].Start != edits[j].Start {
-			return edits[i].Start < edits[j].Start
-		}
-		return edits[i].End < edits[j].End
-	})
-	var kept []edit
-	for _, e := range edits {
-		if e.Start < 0 || e.End < e.Start || e.End > size {
-			bad[e.owner] = "edit out of range"
-			continue
-		}
-		if n := len(kept); n > 0 {
-			last := kept[n-1]
-			if last.Start == e.Start && last.End == e.End && last.New == e.New {
-				continue // the same edit from two findings: apply once
-			}
-			if e.Start < last.End || (e.Start == last.Start && e.Start == e.End && last.Start == last.End) {
-				bad[e.owner] = fmt.Sprintf("overlaps the fix of another finding at line %d", last.Line)
-				continue
-			}
-		}
-		kept = append(kept, e)
+// overlap reports whether two edits of one file conflict: their ranges
+// intersect, or both insert at the same point (the order would be a guess).
+func overlap(a, b finding.Edit) bool {
+	if a.Start == a.End && b.Start == b.End {
+		return a.Start == b.Start
 	}
-	return kept, bad
+	return a.Start < b.End && b.Start < a.End
 }
 
 func splice(src []byte, edits []edit) []byte {

@@ -1,0 +1,130 @@
+package driver
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// marked is the fact: the function is named Marked or calls a marked one.
+type marked struct{}
+
+func (*marked) AFact()         {}
+func (*marked) String() string { return "marked" }
+
+// markAnalyzer exports facts and reports calls to marked functions of
+// other packages, which only works if facts cross packages.
+var markAnalyzer = &analysis.Analyzer{
+	Name:      "mark",
+	Doc:       "test",
+	FactTypes: []analysis.Fact{new(marked)},
+	Run: func(pass *analysis.Pass) (any, error) {
+		for _, f := range pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncDecl:
+					if n.Name.Name == "Marked" {
+						pass.ExportObjectFact(pass.TypesInfo.Defs[n.Name], new(marked))
+					}
+				case *ast.CallExpr:
+					var id *ast.Ident
+					switch fn := n.Fun.(type) {
+					case *ast.SelectorExpr:
+						id = fn.Sel
+					case *ast.Ident:
+						id = fn
+					}
+					if obj, ok := pass.TypesInfo.Uses[id].(*types.Func); ok && obj.Pkg() != pass.Pkg {
+						if pass.ImportObjectFact(obj, new(marked)) {
+							pass.Reportf(n.Pos(), "call to marked %s", obj.Name())
+						}
+					}
+				}
+				return true
+			})
+		}
+		return nil, nil
+	},
+}
+
+// boomAnalyzer panics on package c only.
+var boomAnalyzer = &analysis.Analyzer{
+	Name: "boom",
+	Doc:  "test",
+	Run: func(pass *analysis.Pass) (any, error) {
+		if pass.Pkg.Name() == "c" {
+			panic("boom")
+		}
+		pass.Reportf(pass.Files[0].Package, "saw %s", pass.Pkg.Name())
+		return nil, nil
+	},
+}
+
+func load(t *testing.T) ([]string, *Result) {
+	t.Helper()
+	pkgs, bad, err := Load(LoadConfig{Dir: "testdata/facts"})
+	if err != nil || len(bad) > 0 {
+		t.Fatalf("load: %v %v", err, bad)
+	}
+	roots := map[string]bool{}
+	for _, p := range pkgs {
+		roots[p.PkgPath] = true
+	}
+	for _, p := range pkgs {
+		// Dependencies outside the roots come from export data, not source.
+		for _, imp := range p.Imports {
+			if !roots[imp.PkgPath] && (imp.Syntax != nil || imp.TypesInfo != nil) {
+				t.Errorf("dependency %s was loaded from source", imp.PkgPath)
+			}
+		}
+	}
+	res := Run(pkgs, RunConfig{Analyzers: []*analysis.Analyzer{markAnalyzer, boomAnalyzer}, Dir: "testdata/facts", Jobs: 1})
+	var lines []string
+	for _, f := range res.Findings {
+		lines = append(lines, fmt.Sprintf("%s:%d: %s (%s) in %q", f.File, f.Line, f.Message, f.Rule, f.Func))
+	}
+	return lines, res
+}
+
+func TestFactsAcrossPackages(t *testing.T) {
+	lines, res := load(t)
+	want := []string{
+		"a/a.go:1: saw a (boom) in \"\"",
+		"b/b.go:1: saw b (boom) in \"\"",
+		"b/b.go:6: call to marked Marked (mark) in \"Marked\"",
+		"b/b.go:10: call to marked Marked (mark) in \"use\"",
+		"c/c.go:9: call to marked Marked (mark) in \"use\"",
+	}
+	if !reflect.DeepEqual(lines, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+	if len(res.Failures) != 1 || res.Failures[0].Analyzer != "boom" || !strings.Contains(res.Failures[0].Package, "example.com/facts/c") ||
+		!strings.Contains(res.Failures[0].Stack, "driver_test.go") {
+		t.Errorf("panic not isolated and reported: %+v", res.Failures)
+	}
+}
+
+func TestDeterministicAcrossJobs(t *testing.T) {
+	pkgs, _, err := Load(LoadConfig{Dir: "testdata/facts"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first []string
+	for _, jobs := range []int{1, 2, 8, 1, 8} {
+		res := Run(pkgs, RunConfig{Analyzers: []*analysis.Analyzer{markAnalyzer}, Dir: "testdata/facts", Jobs: jobs})
+		var got []string
+		for _, f := range res.Findings {
+			got = append(got, fmt.Sprint(f))
+		}
+		if first == nil {
+			first = got
+		} else if !reflect.DeepEqual(got, first) {
+			t.Errorf("jobs=%d: findings differ:\n%v\nvs\n%v", jobs, got, first)
+		}
+	}
+}
