@@ -2,12 +2,19 @@
 package metricnaming
 
 import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strconv"
+	"strings"
+
+	"github.com/obscheck/obscheck/internal/apis/metricapi"
 	"github.com/obscheck/obscheck/internal/directives"
 	"github.com/obscheck/obscheck/internal/policy"
 	"github.com/obscheck/obscheck/internal/report"
-	"github.com/obscheck/obscheck/internal/ruledoc"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Name is the rule name.
@@ -15,16 +22,25 @@ const Name = "metricnaming"
 
 // Analyzer is the metricnaming rule.
 var Analyzer = &analysis.Analyzer{
-	Name:       Name,
-	Doc:        `check metric names against the naming policy`,
+	Name: Name,
+	Doc: `check metric names against the naming policy
+
+Every metric defined with prometheus/client_golang (New*, New*Vec, New*Func,
+NewDesc + const metrics, promauto and promauto.With(reg)), the OpenTelemetry
+metric API (meter.Int64Counter, ...Histogram, ...Gauge, observables) or
+VictoriaMetrics/metrics (NewCounter, GetOrCreate*, names with {labels}) must
+have a name that starts with the policy prefix (policy.metric_prefix, or
+rules.metricnaming.prefix), is a valid snake_case Prometheus name, ends in
+_total if and only if it is a counter, says _seconds when it measures time,
+uses base units (seconds, bytes, ratio), has help text, and avoids the
+suffixes and labels Prometheus reserves. Names are evaluated statically
+(constants of any package, +, fmt.Sprintf, BuildFQName, Opts parts, opts
+variables); unknown names are not guessed, but a known suffix is checked.`,
 	URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#metricnaming",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.Analyzer},
 	Run:        run,
 	ResultType: report.ResultType,
 }
-
-// Explain is the long-form documentation.
-var Explain = ruledoc.Explain{}
 
 func init() { policy.RegisterFlags(&Analyzer.Flags) }
 
@@ -37,5 +53,315 @@ func run(pass *analysis.Pass) (any, error) {
 		return report.Disabled(Name), nil
 	}
 	r := report.New(pass, Name)
+	insp, ok := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	if !ok || pass.TypesInfo == nil {
+		return r.Result(), nil
+	}
+	c := &checker{r: r, prefixes: pol.MetricPrefixes(), m: metricapi.New(pass.TypesInfo, pass.Files)}
+	insp.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
+		call := n.(*ast.CallExpr)
+		if r.Skip(call.Pos()) {
+			return
+		}
+		if d, ok := c.m.Define(call); ok {
+			c.check(d)
+		}
+	})
 	return r.Result(), nil
+}
+
+type checker struct {
+	r        *report.Reporter
+	prefixes []string
+	m        *metricapi.Model
+}
+
+func pos(d *metricapi.Definition) token.Pos {
+	if d.NameTail != nil {
+		return d.NameTail.Pos()
+	}
+	return d.Call.Pos()
+}
+
+func (c *checker) check(d *metricapi.Definition) {
+	if d.Style == metricapi.StyleConst {
+		// The name and labels were checked at NewDesc; here only what the
+		// sample's type adds.
+		if d.Desc != nil && d.Name.Known && d.Name.Value != "" {
+			c.kindChecks(d, d.Name.Value, d.Call.Pos(), " (its Desc is defined by prometheus.NewDesc)")
+		}
+		return
+	}
+	c.checkLabels(d)
+	if d.Lib == "otel" {
+		c.checkOTelUnit(d)
+	}
+	if !d.Name.Known {
+		c.checkPartial(d)
+		return
+	}
+	if d.Name.Value == "" {
+		return
+	}
+	suggested := c.textual(d)
+	c.kindChecks(d, suggested, pos(d), "")
+	c.commonChecks(d, suggested)
+}
+
+// exported is the name Prometheus will see: for OTel, after the exporter's
+// translation (invalid characters become '_'; unit and _total suffixes
+// are appended by the exporter and are not part of what the code names).
+func exported(d *metricapi.Definition, n string) string {
+	if d.Lib == "otel" {
+		return promSafe(n, false)
+	}
+	return n
+}
+
+// textual reports the problems a rename fixes (characters, case, prefix,
+// _total on counters) as one finding with the corrected name, and returns
+// that name (the exported form) for the other checks.
+func (c *checker) textual(d *metricapi.Definition) string {
+	n := d.Name.Value
+	var why []string
+	fixed := n
+	if d.Lib != "otel" {
+		if bad := invalidChars(n); len(bad) > 0 {
+			colon := false
+			var shown []string
+			for _, r := range bad {
+				shown = append(shown, strconv.QuoteRune(r))
+			}
+			for _, r := range n {
+				colon = colon || r == ':'
+			}
+			if len(shown) > 0 {
+				why = append(why, "Prometheus names allow only [a-z0-9_] (found "+strings.Join(shown, ", ")+")")
+			}
+			fixed = promSafe(fixed, true)
+			_ = colon
+		}
+		if strings.Contains(fixed, ":") {
+			why = append(why, "':' is reserved for recording rules")
+			fixed = promSafe(strings.ReplaceAll(fixed, ":", "_"), false)
+		}
+	}
+	if hasUpper(fixed) {
+		why = append(why, "names are snake_case")
+		fixed = snake(fixed)
+	}
+	exp := exported(d, fixed)
+	if len(c.prefixes) > 0 && !hasAnyPrefix(exp, c.prefixes) {
+		why = append(why, "every metric name starts with "+quoteList(c.prefixes))
+		if len(c.prefixes) == 1 {
+			p := c.prefixes[0]
+			if d.Lib == "otel" && strings.Contains(fixed, ".") && strings.HasSuffix(p, "_") {
+				p = strings.TrimSuffix(p, "_") + "."
+			}
+			fixed = p + fixed
+		}
+	}
+	addTotal := false
+	if d.Kind == metricapi.Counter && d.Lib != "otel" && !strings.HasSuffix(fixed, "_total") {
+		why = append(why, "counters end in _total")
+		fixed += "_total"
+		addTotal = true
+	}
+	if len(why) == 0 {
+		return exp
+	}
+	kind := d.Kind.String()
+	if d.Kind == metricapi.KindUnknown {
+		kind = "metric"
+	}
+	msg := fmt.Sprintf("%s name %q should be %q: %s", kind, n, fixed, strings.Join(why, "; "))
+	if len(c.prefixes) > 1 && !hasAnyPrefix(exported(d, fixed), c.prefixes) {
+		msg = fmt.Sprintf("%s name %q: %s", kind, n, strings.Join(why, "; "))
+	}
+	diag := analysis.Diagnostic{Pos: pos(d), Message: msg}
+	if fix, ok := c.rename(d, n, fixed, addTotal && len(why) == 1); ok && hasAnyPrefix(exported(d, fixed), c.prefixes) {
+		diag.SuggestedFixes = []analysis.SuggestedFix{fix}
+	}
+	c.r.Report(diag)
+	return exported(d, fixed)
+}
+
+// rename builds the textual fix: rewrite the literal holding the name.
+// onlyTotal permits appending _total to the Name literal of Opts that have
+// a namespace or subsystem.
+func (c *checker) rename(d *metricapi.Definition, old, fixed string, onlyTotal bool) (analysis.SuggestedFix, bool) {
+	lit, ok := ast.Unparen(d.NameTail).(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return analysis.SuggestedFix{}, false
+	}
+	val, err := strconv.Unquote(lit.Value)
+	if err != nil {
+		return analysis.SuggestedFix{}, false
+	}
+	var nv string
+	switch {
+	case d.NameWhole && strings.HasPrefix(val, old):
+		nv = fixed + val[len(old):] // VictoriaMetrics keeps its {labels}
+	case onlyTotal && !d.NameWhole && !strings.Contains(val, "{"):
+		nv = val + "_total"
+	default:
+		return analysis.SuggestedFix{}, false
+	}
+	text := strconv.Quote(nv)
+	if strings.HasPrefix(lit.Value, "`") && !strings.Contains(nv, "`") {
+		text = "`" + nv + "`"
+	}
+	return analysis.SuggestedFix{
+		Message:   fmt.Sprintf("rename to %q", fixed),
+		TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(text)}},
+	}, true
+}
+
+func hasAnyPrefix(n string, ps []string) bool {
+	if len(ps) == 0 {
+		return true
+	}
+	for _, p := range ps {
+		if strings.HasPrefix(n, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func quoteList(ps []string) string {
+	q := make([]string, len(ps))
+	for i, p := range ps {
+		q[i] = strconv.Quote(p)
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return "one of " + strings.Join(q, ", ")
+}
+
+// checkPartial checks what is known of a name that is not fully static:
+// its known suffix (counter _total) and its known head (prefix).
+func (c *checker) checkPartial(d *metricapi.Definition) {
+	if d.Lib == "otel" {
+		return
+	}
+	if s := d.Name.Suffix; d.Kind == metricapi.Counter && s != "" &&
+		!strings.HasSuffix(s, "_total") && !strings.HasSuffix("_total", s) && strings.Contains(s, "_") {
+		c.r.Reportf(pos(d), "counter name ends in %q but counters end in _total; append _total to the name", s)
+	}
+	if p, _, _ := strings.Cut(d.Name.Prefix, "{"); p != "" && len(invalidChars(p)) > 0 {
+		var shown []string
+		for _, r := range invalidChars(p) {
+			shown = append(shown, strconv.QuoteRune(r))
+		}
+		c.r.Reportf(pos(d), "%s name starts with %q, which has characters Prometheus names do not allow (%s); use [a-z0-9_] only", d.Kind, p, strings.Join(shown, ", "))
+		return
+	}
+	if p := d.Name.Prefix; p != "" && len(c.prefixes) > 0 && !strings.ContainsAny(p, "{") {
+		definitelyNot := true
+		for _, want := range c.prefixes {
+			if strings.HasPrefix(p, want) || strings.HasPrefix(want, p) {
+				definitelyNot = false
+			}
+		}
+		if definitelyNot {
+			c.r.Reportf(pos(d), "%s name starts with %q but every metric name starts with %s; put the prefix first", d.Kind, p, quoteList(c.prefixes))
+		}
+	}
+}
+
+// kindChecks are the checks that depend on the metric type.
+func (c *checker) kindChecks(d *metricapi.Definition, n string, at token.Pos, note string) {
+	switch d.Kind {
+	case metricapi.Counter:
+		if d.Style == metricapi.StyleConst && !strings.HasSuffix(n, "_total") {
+			c.r.Reportf(at, "counter %q does not end in _total%s; counters end in _total: rename it %q", n, note, n+"_total")
+		}
+	case metricapi.Gauge, metricapi.Histogram, metricapi.Summary, metricapi.UpDownCounter:
+		if strings.HasSuffix(n, "_total") {
+			c.r.Reportf(at, "%s %q ends in _total, which Prometheus reserves for counters%s; drop _total (or make it a counter if it only goes up)", d.Kind, n, note)
+		}
+	}
+	if d.Kind == metricapi.Histogram || d.Kind == metricapi.Summary {
+		w := hasToken(n, timeWords)
+		_, nonBase := unitFix[unitWord(n)]
+		seconds := hasToken(n, map[string]bool{"seconds": true}) != ""
+		if w != "" && !seconds && !nonBase && !(d.Lib == "otel" && d.UnitExpr != nil) {
+			how := fmt.Sprintf("observe seconds (time.Since(start).Seconds()) and name it %q", n+"_seconds")
+			if d.Lib == "otel" {
+				how = `observe seconds and set metric.WithUnit("s") (the Prometheus exporter then appends _seconds)`
+			}
+			c.r.Reportf(at, "%s %q measures %s but its name has no unit%s; %s", d.Kind, n, w, note, how)
+		}
+	}
+}
+
+// commonChecks are the promlint-style checks on every known name.
+func (c *checker) commonChecks(d *metricapi.Definition, n string) {
+	at := pos(d)
+	if w := unitWord(n); w != "" {
+		if f, ok := unitFix[w]; ok {
+			c.r.Reportf(at, "metric %q uses the non-base unit %q; Prometheus uses base units: %s and name it ..._%s", n, w, f.how, f.base)
+		}
+	}
+	if w := hasToken(n, typeWords); w != "" {
+		c.r.Reportf(at, "metric %q has the metric type %q in its name; the type is metadata, not part of the name: remove %q", n, w, w)
+	}
+	for _, s := range reservedSuffixes {
+		if strings.HasSuffix(n, s) {
+			c.r.Reportf(at, "metric %q ends in %s, a suffix histograms and summaries use for their series; rename it (e.g. a gauge of items ends in the unit or is a _total counter)", n, s)
+		}
+	}
+	if d.Help.Known && strings.TrimSpace(d.Help.Value) == "" {
+		at := d.Call.Pos()
+		if d.HelpExpr != nil {
+			at = d.HelpExpr.Pos()
+		}
+		what := "Help"
+		if d.Lib == "otel" {
+			what = "metric.WithDescription (exported as HELP)"
+		}
+		c.r.Reportf(at, "metric %q has no help text; set %s to say what it counts, in which unit", n, what)
+	}
+	if d.Lib == "prometheus" && d.Unit != "" {
+		if f, ok := unitFix[strings.ToLower(d.Unit)]; ok {
+			at := at
+			if d.UnitExpr != nil {
+				at = d.UnitExpr.Pos()
+			}
+			c.r.Reportf(at, "metric %q declares the non-base unit %q; %s and set Unit %q", n, d.Unit, f.how, f.base)
+		}
+	}
+}
+
+// checkOTelUnit checks metric.WithUnit against base units.
+func (c *checker) checkOTelUnit(d *metricapi.Definition) {
+	if d.UnitExpr == nil || d.Unit == "" {
+		return
+	}
+	if f, ok := otelUnitFix[d.Unit]; ok {
+		c.r.Reportf(d.UnitExpr.Pos(), "instrument unit %q is not a base unit: the Prometheus exporter will name the metric ..._%s; record in %q (metric.WithUnit(%q))", d.Unit, f.suffix, f.base, f.base)
+	}
+}
+
+// checkLabels checks declared label names: snake_case, not reserved.
+func (c *checker) checkLabels(d *metricapi.Definition) {
+	for _, list := range [][]metricapi.Label{d.LabelNames, d.ConstLabels} {
+		for _, l := range list {
+			if !l.Name.Known || l.Expr == nil {
+				continue
+			}
+			n := l.Name.Value
+			at := l.Expr.Pos()
+			switch {
+			case n == "le" || n == "quantile":
+				c.r.Reportf(at, "label %q is reserved: histograms use \"le\" and summaries \"quantile\" for their buckets; rename the label", n)
+			case strings.HasPrefix(n, "__"):
+				c.r.Reportf(at, "label %q starts with \"__\", which Prometheus reserves for internal labels; rename it", n)
+			case len(invalidChars(strings.ReplaceAll(n, ":", "-"))) > 0 || hasUpper(n):
+				c.r.Reportf(at, "label name %q is not snake_case ([a-z_][a-z0-9_]*); rename it %q", n, promSafe(snake(n), false))
+			}
+		}
+	}
 }

@@ -1,0 +1,53 @@
+package metricnaming_test
+
+import (
+	"testing"
+
+	"github.com/obscheck/obscheck/analyzers/metricnaming"
+	"github.com/obscheck/obscheck/internal/policy"
+	"github.com/obscheck/obscheck/internal/testutil"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+func TestNames(t *testing.T) {
+	policy.Install(policy.Default())
+	defer policy.Install(nil)
+	dir := testutil.Module(t, "testdata")
+	analysistest.Run(t, dir, metricnaming.Analyzer, "./mn")
+}
+
+func TestSuggestedFixes(t *testing.T) {
+	policy.Install(policy.Default())
+	defer policy.Install(nil)
+	dir := testutil.Module(t, "testdata")
+	analysistest.RunWithSuggestedFixes(t, dir, metricnaming.Analyzer, "./fix")
+}
+
+func TestPrefixOption(t *testing.T) {
+	p, err := policy.Parse("test.yaml", []byte("version: 1\nrules:\n  metricnaming:\n    prefix: [thanos_, loki_]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	policy.Install(p)
+	defer policy.Install(nil)
+	dir := testutil.Module(t, "testdata")
+	analysistest.Run(t, dir, metricnaming.Analyzer, "./multi")
+}
+
+func TestDisabled(t *testing.T) {
+	p, err := policy.Parse("test.yaml", []byte("version: 1\nrules:\n  metricnaming:\n    enabled: false\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	policy.Install(p)
+	defer policy.Install(nil)
+	dir := testutil.Module(t, "testdata")
+	// names has no metrics; multi would report under the default policy.
+	analysistest.Run(t, dir, metricnaming.Analyzer, "./names")
+	r := analysistest.Run(&testing.T{}, dir, metricnaming.Analyzer, "./multi")
+	for _, res := range r {
+		if len(res.Diagnostics) != 0 {
+			t.Errorf("disabled rule reported %d findings", len(res.Diagnostics))
+		}
+	}
+}
