@@ -1,0 +1,63 @@
+package execidfield
+
+import "github.com/obscheck/obscheck/internal/ruledoc"
+
+// Explain is the long-form documentation.
+var Explain = ruledoc.Explain{
+	Rationale: `During an incident the first question about a WARN or ERROR line is "which
+execution was this?". A line without the correlation field (policy.correlation_keys,
+execution_id by default) cannot be joined to the execution's other logs, its span or its
+events: it is noise that has to be guessed at. INFO and DEBUG lines are not checked: the
+rule is about the lines people read when something failed.
+
+Attach the field once, where the execution starts, by deriving a logger
+(log.With("execution_id", id)) and passing that logger on; the rule then accepts every
+call made through it. It follows loggers derived earlier in the same function, functions
+that always return a logger carrying the key (also across packages), struct fields and
+package variables every store into which carries it, the carriers named in the policy,
+and, with context_handler, slog *Context calls when the team's handler adds the id from
+the context.`,
+	Bad: `func (w *Worker) run(ctx context.Context, cmd Command) error {
+	if err := w.exec(ctx, cmd); err != nil {
+		w.log.Error("command failed", "err", err) // which execution?
+		return err
+	}
+	return nil
+}`,
+	Good: `func (w *Worker) run(ctx context.Context, cmd Command) error {
+	log := w.log.With("execution_id", cmd.ExecutionID) // once per execution
+	if err := w.exec(ctx, cmd); err != nil {
+		log.Error("command failed", "err", err)
+		return err
+	}
+	return nil
+}`,
+	Notes: `Libraries and levels (functions are matched by their go/types names):
+- log/slog: Warn, Error, their *Context forms, and Log/LogAttrs with a constant level
+  at LevelWarn or above; key-value pairs and slog.Attr values (slog.String, slog.Any,
+  slog.Attr{Key: ...}). A key inside slog.Group or after WithGroup is "group.key" and
+  counts only if correlation_keys names it so. Derive with l.With(...).
+- go.uber.org/zap: Logger Warn/Error/DPanic/Panic/Fatal with zap.Field values (any
+  constructor: the key argument is read), Log(level, ...) and Check(level, msg) +
+  Write(fields...); SugaredLogger *w key-values. Sugared Warnf/Errorf/Warn/Error take no
+  fields: derive with s.With(...) first. Derive with l.With(zap.String(...)).
+- github.com/rs/zerolog: Warn()/Error()/Err(err)/Fatal()/Panic() and WithLevel(constant)
+  event chains (.Str, .Stringer, .Interface, .Dict, ...) ending in Msg/Msgf/Send.
+  Derive with l.With().Str("execution_id", id).Logger().
+- github.com/sirupsen/logrus: Warn*/Error*/Fatal*/Panic* of *Logger, *Entry, FieldLogger
+  and the package; fields through WithField/WithFields(logrus.Fields{...}).
+- github.com/go-logr/logr: Logger.Error(err, msg, kv...); derive with WithValues.
+- k8s.io/klog/v2: ErrorS and ErrorSDepth key-values (klog's printf-style functions and
+  the standard library's log package cannot carry fields and are not checked).
+
+Keys may be literals or constants from any package. A field whose key cannot be known
+statically (a spread slice, an Attr variable, zerolog Fields(m)) is given the benefit of
+the doubt. Loggers received as parameters or taken from a context are not known to carry
+the key: name such functions in rules.execidfield.carriers
+(e.g. example.com/svc/logging.FromContext) when they do. Functions in
+rules.execidfield.exclude_functions (main and init by default) run outside any execution
+and are not checked.
+
+A suggested fix adds the field in the library's style when a variable named executionID
+or execID, or a variable with an ExecutionID field, is in scope.`,
+}
