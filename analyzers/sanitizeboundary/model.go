@@ -66,7 +66,7 @@ func (c *checker) sensDepth(e ast.Expr, depth int) *origin {
 		}
 		if base := c.sensDepth(e.X, depth+1); base != nil {
 			if secretField(sel.Recv(), field.Name()) {
-				return base
+				return &origin{desc: exprString(e) + ", the secret of " + base.desc}
 			}
 		}
 		if key, ok := c.keys.Match(field.Name()); ok && stringish(field.Type()) && !renders(field.Type(), false) {

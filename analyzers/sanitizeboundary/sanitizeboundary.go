@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/obscheck/obscheck/internal/apis/metricapi"
 	"github.com/obscheck/obscheck/internal/apis/sensitive"
 	"github.com/obscheck/obscheck/internal/directives"
 	"github.com/obscheck/obscheck/internal/eval"
@@ -117,7 +118,8 @@ type checker struct {
 	taint    map[*types.Var]*origin // locals holding a sensitive value
 	clean    map[*types.Var]bool    // locals holding a sanitized value
 	reported map[token.Pos]bool
-	loc      *eval.Locals // built on first use
+	loc      *eval.Locals     // built on first use
+	metrics  *metricapi.Model // built on first use
 	// inSanitizer is the sanitizer function being traversed, if any.
 	sanitizerDecl *ast.FuncDecl
 }

@@ -63,7 +63,6 @@ func (c *checker) check(s sink) {
 	}
 }
 
-
 // call dispatches a call to the sink decoders.
 func (c *checker) call(call *ast.CallExpr, stack []ast.Node) {
 	c.deleteInSanitizer(call, stack)
@@ -136,7 +135,10 @@ func (c *checker) locals() *eval.Locals {
 // metricSinks: label values supplied when recording (Prometheus
 // WithLabelValues/With, OTel Add/Record attributes, VictoriaMetrics names).
 func (c *checker) metricSinks(call *ast.CallExpr, name string) {
-	u, ok := metricapi.Use(c.info, call)
+	if c.metrics == nil {
+		c.metrics = &metricapi.Model{Info: c.info, Locals: c.locals()}
+	}
+	u, ok := c.metrics.Use(call)
 	if !ok {
 		return
 	}

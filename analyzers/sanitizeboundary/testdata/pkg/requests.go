@@ -1,0 +1,36 @@
+package pkg
+
+import (
+	"log/slog"
+	"net/http"
+	"strings"
+)
+
+func handler(w http.ResponseWriter, r *http.Request) {
+	slog.Info("req", "auth", r.Header.Get("Authorization"))       // want `the Authorization header \(r.Header.Get\("Authorization"\)\) reaches the log field "auth"`
+	slog.Info("req", "c", r.Header.Get("cookie"))                 // want `the cookie header`
+	slog.Info("req", "k", r.Header["X-Api-Key"])                  // want `the X-Api-Key header`
+	slog.Info("req", "k", r.Header.Values("Proxy-Authorization")) // want `the Proxy-Authorization header`
+	user, pass, ok := r.BasicAuth()
+	slog.Info("basic", "user", user, "ok", ok, "p", pass) // want `pass \(holding the BasicAuth password`
+	ck, err := r.Cookie("session")
+	if err == nil {
+		slog.Info("cookie", "name", ck.Name, "v", ck.Value) // want `ck.Value, the secret of ck \(holding a request cookie`
+		slog.Info("cookie", "c", ck)                        // want `ck \(holding a request cookie`
+	}
+	for _, c := range r.Cookies() {
+		slog.Info("cookie", "v", c.Value) // want `holding the request cookies`
+	}
+	q := r.URL.Query()
+	slog.Info("q", "t", q.Get("access_token"))    // want `the "access_token" parameter`
+	slog.Info("q", "t", r.FormValue("token"))     // want `the "token" parameter`
+	slog.Info("q", "t", r.URL.Query()["api_key"]) // want `the "api_key" parameter`
+	bearer := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+	slog.Info("bearer", "b", bearer) // want `bearer \(holding a value derived from the Authorization header`
+
+	// Not credentials.
+	slog.Info("req", "ua", r.Header.Get("User-Agent"), "page", q.Get("page_token_count"), "n", q.Get("page"))
+	slog.Info("req", "auth_present", r.Header.Get("Authorization") != "")
+	slog.Info("req", "auth_len", len(r.Header.Get("Authorization")))
+	slog.Info("req", "path", r.URL.Path, "method", r.Method)
+}
