@@ -147,7 +147,7 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 			}
 		case *ast.CallExpr:
-			c.mutatingCall(n, parentOf(stack))
+			c.mutatingCall(n, enclosingBlock(stack))
 			cands = append(cands, candidate{call: n, decl: outermostDecl(stack)})
 		}
 		return true
@@ -185,6 +185,19 @@ func run(pass *analysis.Pass) (any, error) {
 func parentOf(stack []ast.Node) ast.Node {
 	if len(stack) >= 2 {
 		return stack[len(stack)-2]
+	}
+	return nil
+}
+
+// enclosingBlock is the innermost block-like node around the top of stack.
+func enclosingBlock(stack []ast.Node) ast.Node {
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			return stack[i]
+		case *ast.FuncLit, *ast.FuncDecl:
+			return nil
+		}
 	}
 	return nil
 }

@@ -17,3 +17,23 @@ func TestFacts(t *testing.T) {
 	dir := testutil.Module(t, "testdata")
 	analysistest.Run(t, dir, execidfield.Analyzer, "./factcase")
 }
+
+func TestZap(t *testing.T) {
+	dir := testutil.Module(t, "testdata")
+	analysistest.Run(t, dir, execidfield.Analyzer, "./zapcase")
+}
+
+func TestZerolog(t *testing.T) {
+	dir := testutil.Module(t, "testdata")
+	analysistest.Run(t, dir, execidfield.Analyzer, "./zerologcase")
+}
+
+func TestLogrus(t *testing.T) {
+	dir := testutil.Module(t, "testdata")
+	analysistest.Run(t, dir, execidfield.Analyzer, "./logruscase")
+}
+
+func TestLogrAndKlog(t *testing.T) {
+	dir := testutil.Module(t, "testdata")
+	analysistest.Run(t, dir, execidfield.Analyzer, "./logrcase")
+}

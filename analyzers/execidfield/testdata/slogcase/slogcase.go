@@ -10,14 +10,14 @@ import (
 const keyExec = "execution_id"
 
 func levels(ctx context.Context, l *slog.Logger, id string) {
-	slog.Error("no id")                         // want `slog ERROR log without the correlation field "execution_id": the line cannot be tied to its execution; attach the field once per execution \(l = l.With\("execution_id", id\)\) or add it to this call`
-	slog.Warn("no id", "k", 1)                  // want `slog WARN log without the correlation field`
-	l.Error("no id", "err", nil)                // want `slog ERROR log without`
-	l.WarnContext(ctx, "no id")                 // want `slog WARN log without`
-	slog.ErrorContext(ctx, "no id")             // want `slog ERROR log without`
-	l.Log(ctx, slog.LevelError, "no id")        // want `slog ERROR log without`
-	l.Log(ctx, slog.LevelWarn+2, "no id")       // want `slog WARN log without`
-	l.LogAttrs(ctx, slog.LevelError, "no id")   // want `slog ERROR log without`
+	slog.Error("no id")                       // want `slog ERROR log without the correlation field "execution_id": the line cannot be tied to its execution; attach the field once per execution \(l = l.With\("execution_id", id\)\) or add it to this call`
+	slog.Warn("no id", "k", 1)                // want `slog WARN log without the correlation field`
+	l.Error("no id", "err", nil)              // want `slog ERROR log without`
+	l.WarnContext(ctx, "no id")               // want `slog WARN log without`
+	slog.ErrorContext(ctx, "no id")           // want `slog ERROR log without`
+	l.Log(ctx, slog.LevelError, "no id")      // want `slog ERROR log without`
+	l.Log(ctx, slog.LevelWarn+2, "no id")     // want `slog WARN log without`
+	l.LogAttrs(ctx, slog.LevelError, "no id") // want `slog ERROR log without`
 	l.Info("ok: info is not checked")
 	l.Debug("ok: debug is not checked")
 	l.Log(ctx, slog.LevelInfo, "ok: info level")
@@ -34,7 +34,7 @@ func keys(ctx context.Context, l *slog.Logger, id string, attrs []slog.Attr, a s
 	l.LogAttrs(ctx, slog.LevelError, "ok", slog.Attr{Key: "execution_id", Value: slog.StringValue(id)})
 	l.Error("ok", "execution"+"_id", id)
 	l.Error("group key does not count", slog.Group("req", "execution_id", id)) // want `slog ERROR log without`
-	l.Error("value named like the key does not count", "key", "execution_id") // want `slog ERROR log without`
+	l.Error("value named like the key does not count", "key", "execution_id")  // want `slog ERROR log without`
 	l.LogAttrs(ctx, slog.LevelError, "ok: attrs not visible", attrs...)
 	l.Error("ok: attr not visible", a)
 	l.Error("wrong key", "executionid", id) // want `slog ERROR log without`
