@@ -11,6 +11,7 @@ import (
 
 	"github.com/obscheck/obscheck/analyzers/all"
 	"github.com/obscheck/obscheck/internal/baseline"
+	"github.com/obscheck/obscheck/internal/docgen"
 	"github.com/obscheck/obscheck/internal/policy"
 	"github.com/spf13/cobra"
 )
@@ -113,52 +114,8 @@ func explain(w io.Writer, name string) error {
 		}
 		return usageErrorf("unknown rule %q; rules: %s", name, strings.Join(names, ", "))
 	}
-	fmt.Fprint(w, RuleText(r))
+	fmt.Fprint(w, docgen.Text(r))
 	return nil
-}
-
-// RuleText renders a rule's documentation as plain text.
-func RuleText(r all.Rule) string {
-	var b strings.Builder
-	short, long, _ := strings.Cut(r.Analyzer.Doc, "\n")
-	fmt.Fprintf(&b, "%s: %s\n", r.Analyzer.Name, short)
-	if long = strings.TrimSpace(long); long != "" {
-		fmt.Fprintf(&b, "\n%s\n", long)
-	}
-	e := r.Explain
-	if e.Rationale != "" {
-		fmt.Fprintf(&b, "\nWhy:\n%s\n", indent(e.Rationale))
-	}
-	if e.Bad != "" {
-		fmt.Fprintf(&b, "\nBad:\n%s\n", indent(e.Bad))
-	}
-	if e.Good != "" {
-		fmt.Fprintf(&b, "\nGood:\n%s\n", indent(e.Good))
-	}
-	if e.Notes != "" {
-		fmt.Fprintf(&b, "\nNotes:\n%s\n", indent(e.Notes))
-	}
-	if opts := policy.RuleOptions(r.Analyzer.Name); len(opts) > 0 {
-		b.WriteString("\nOptions (.obscheck.yaml):\n")
-		for _, o := range opts {
-			fmt.Fprintf(&b, "    %s: %s\n", o.Key, o.Default)
-			if o.Doc != "" {
-				fmt.Fprintf(&b, "        %s\n", o.Doc)
-			}
-		}
-	}
-	fmt.Fprintf(&b, "\nSuppress: //obscheck:ignore %s reason\n", r.Analyzer.Name)
-	return b.String()
-}
-
-func indent(s string) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	for i, l := range lines {
-		if l != "" {
-			lines[i] = "    " + l
-		}
-	}
-	return strings.Join(lines, "\n")
 }
 
 func newBaselineCmd(o *options) *cobra.Command {

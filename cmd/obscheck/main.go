@@ -12,8 +12,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/obscheck/obscheck/analyzers/all"
-	"golang.org/x/tools/go/analysis/unitchecker"
 )
 
 // Exit codes.
@@ -26,7 +24,7 @@ const (
 
 func main() {
 	if vetMode(os.Args[1:]) {
-		unitchecker.Main(all.Analyzers()...) // never returns
+		vetMain(os.Args[1:]) // never returns
 	}
 	os.Exit(run(os.Args[1:]))
 }

@@ -301,3 +301,22 @@ func TestVetTool(t *testing.T) {
 		t.Errorf("go vet on a clean module: %v\n%s", err, out)
 	}
 }
+
+// TestVetCacheSeesPolicyEdits: go vet replays cached results keyed by the
+// tool ID; editing .obscheck.yaml must change it.
+func TestVetCacheSeesPolicyEdits(t *testing.T) {
+	dir := copyFixture(t, "directives")
+	vet := func() string {
+		cmd := exec.Command("go", "vet", "-vettool="+bin, "./...")
+		cmd.Dir = dir
+		out, _ := cmd.CombinedOutput()
+		return string(out)
+	}
+	if out := vet(); !strings.Contains(out, "malformed obscheck directive") {
+		t.Fatalf("first run: %s", out)
+	}
+	os.WriteFile(filepath.Join(dir, ".obscheck.yaml"), []byte("version: 1\nrules:\n  directive: {enabled: false}\n"), 0o644)
+	if out := vet(); strings.Contains(out, "obscheck directive") {
+		t.Errorf("policy edit ignored, stale cached result replayed:\n%s", out)
+	}
+}

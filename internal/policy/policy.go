@@ -19,6 +19,9 @@ import (
 // FileName is the policy file looked up from each package's directory.
 const FileName = ".obscheck.yaml"
 
+// EnvConfig names a policy file for every package, e.g. under go vet.
+const EnvConfig = "OBSCHECK_CONFIG"
+
 // Policy is the decoded policy file with defaults applied.
 type Policy struct {
 	Version int    `yaml:"version"`
@@ -106,7 +109,7 @@ func RegisterFlags(fs *flag.FlagSet) {
 }
 
 // For returns the policy governing pass: the installed one, the file named
-// by the analyzer's -config flag, or the nearest .obscheck.yaml above the
+// by the analyzer's -config flag or $OBSCHECK_CONFIG, or the nearest .obscheck.yaml above the
 // package's files (stopping at the module root), else the defaults.
 func For(pass *analysis.Pass) (*Policy, error) {
 	if installed != nil {
@@ -114,6 +117,9 @@ func For(pass *analysis.Pass) (*Policy, error) {
 	}
 	if f := pass.Analyzer.Flags.Lookup("config"); f != nil && f.Value.String() != "" {
 		return loadCached(f.Value.String())
+	}
+	if env := os.Getenv(EnvConfig); env != "" {
+		return loadCached(env)
 	}
 	dir := packageDir(pass)
 	if dir == "" {

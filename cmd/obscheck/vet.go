@@ -1,0 +1,90 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/obscheck/obscheck/analyzers/all"
+	"github.com/obscheck/obscheck/internal/policy"
+	"golang.org/x/tools/go/analysis/unitchecker"
+)
+
+// vetMain runs obscheck as `go vet -vettool`.
+func vetMain(args []string) {
+	if slices.Contains(args, "-V=full") {
+		// go vet caches results by this ID. The policy file is an input the
+		// go command cannot see, so it is hashed into the ID: editing
+		// .obscheck.yaml re-runs the analysis instead of replaying stale
+		// results.
+		id, err := toolID()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "obscheck: "+err.Error())
+			os.Exit(1)
+		}
+		fmt.Printf("obscheck version devel comments-go-here buildID=%x\n", id)
+		os.Exit(0)
+	}
+	if cfg := args[len(args)-1]; filepath.Ext(cfg) == ".cfg" {
+		// A bad policy would otherwise fail every analyzer separately and
+		// show only as "failed prerequisites".
+		if err := checkVetPolicy(cfg); err != nil {
+			fmt.Fprintln(os.Stderr, "obscheck: "+err.Error())
+			os.Exit(1)
+		}
+	}
+	unitchecker.Main(all.Analyzers()...) // never returns
+}
+
+func toolID() ([]byte, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	h := sha256.New()
+	f, err := os.Open(exe)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil, err
+	}
+	if path := vetPolicyPath("."); path != "" {
+		data, _ := os.ReadFile(path)
+		fmt.Fprintf(h, "\x00%s\x00%s", path, data)
+	}
+	return h.Sum(nil), nil
+}
+
+// vetPolicyPath is the policy file governing dir: $OBSCHECK_CONFIG if set,
+// else the nearest .obscheck.yaml up to the module root.
+func vetPolicyPath(dir string) string {
+	if env := os.Getenv(policy.EnvConfig); env != "" {
+		return env
+	}
+	path, _ := policy.Find(dir)
+	return path
+}
+
+// checkVetPolicy loads the policy governing the package of a vet config.
+func checkVetPolicy(cfgFile string) error {
+	data, err := os.ReadFile(cfgFile)
+	if err != nil {
+		return nil // unitchecker reports it
+	}
+	var cfg struct{ GoFiles []string }
+	if json.Unmarshal(data, &cfg) != nil || len(cfg.GoFiles) == 0 {
+		return nil
+	}
+	path := vetPolicyPath(filepath.Dir(cfg.GoFiles[0]))
+	if path == "" {
+		return nil
+	}
+	_, err = policy.Load(path)
+	return err
+}
