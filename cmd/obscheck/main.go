@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"os"
 	"strings"
-
 )
 
 // Exit codes.
