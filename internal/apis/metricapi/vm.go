@@ -48,7 +48,7 @@ func (m *Model) flatten(t *template, e ast.Expr, depth int) {
 		}
 	}
 	t.text.WriteByte(hole)
-	t.holes = append(t.holes, r)
+	t.holes = append(t.holes, e)
 }
 
 // sprintf appends a Sprintf template; each verb is a hole filled by its

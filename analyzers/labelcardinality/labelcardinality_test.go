@@ -1,0 +1,35 @@
+package labelcardinality_test
+
+import (
+	"testing"
+
+	"github.com/obscheck/obscheck/analyzers/labelcardinality"
+	"github.com/obscheck/obscheck/internal/policy"
+	"github.com/obscheck/obscheck/internal/testutil"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+func TestLabels(t *testing.T) {
+	policy.Install(policy.Default())
+	defer policy.Install(nil)
+	dir := testutil.Module(t, "testdata")
+	analysistest.Run(t, dir, labelcardinality.Analyzer, "./labels", "./lc")
+}
+
+func TestOptions(t *testing.T) {
+	p, err := policy.Parse("test.yaml", []byte(`version: 1
+rules:
+  labelcardinality:
+    extra_labels: [tenant_id]
+    unbounded_sources: [example.com/lc/opts.lookupTenant]
+    allow:
+      noetl_tenant_quota_bytes: [tenant_id]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	policy.Install(p)
+	defer policy.Install(nil)
+	dir := testutil.Module(t, "testdata")
+	analysistest.Run(t, dir, labelcardinality.Analyzer, "./opts")
+}
