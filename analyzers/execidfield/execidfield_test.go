@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/obscheck/obscheck/analyzers/execidfield"
+	"github.com/obscheck/obscheck/internal/policy"
 	"github.com/obscheck/obscheck/internal/testutil"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
@@ -36,4 +37,36 @@ func TestLogrus(t *testing.T) {
 func TestLogrAndKlog(t *testing.T) {
 	dir := testutil.Module(t, "testdata")
 	analysistest.Run(t, dir, execidfield.Analyzer, "./logrcase")
+}
+
+func TestExcludeFunctions(t *testing.T) {
+	dir := testutil.Module(t, "testdata")
+	analysistest.Run(t, dir, execidfield.Analyzer, "./excludecase")
+}
+
+func TestCarriersAndContextHandler(t *testing.T) {
+	dir := testutil.Module(t, "testdata")
+	p := policy.Default()
+	p.Policy.CorrelationKeys = []string{"execution_id", "exec_id"}
+	p.Rules.ExecIDField.Carriers = []string{"example.com/eid/logging.FromContext"}
+	p.Rules.ExecIDField.ContextHandler = true
+	p.Rules.ExecIDField.Levels = []string{"error", "dpanic", "panic", "fatal"}
+	p.Rules.ExecIDField.ExcludeFunctions = []string{"example.com/eid/carriercase.run"}
+	policy.Install(p)
+	defer policy.Install(nil)
+	analysistest.Run(t, dir, execidfield.Analyzer, "./carriercase")
+}
+
+func TestSuggestedFixes(t *testing.T) {
+	dir := testutil.Module(t, "testdata")
+	analysistest.RunWithSuggestedFixes(t, dir, execidfield.Analyzer, "./fixcase")
+}
+
+func TestDisabled(t *testing.T) {
+	dir := testutil.Module(t, "testdata")
+	p := policy.Default()
+	p.SetEnabled(execidfield.Name, false)
+	policy.Install(p)
+	defer policy.Install(nil)
+	analysistest.Run(t, dir, execidfield.Analyzer, "./excludecase/disabled")
 }

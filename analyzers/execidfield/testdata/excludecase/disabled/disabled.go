@@ -1,0 +1,7 @@
+package disabled
+
+import "log/slog"
+
+func run() {
+	slog.Error("ok: the rule is disabled")
+}
