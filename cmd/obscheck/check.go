@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/obscheck/obscheck/analyzers/all"
 	"github.com/obscheck/obscheck/internal/baseline"
@@ -35,6 +36,8 @@ type options struct {
 	jobs       int
 	debug      bool
 	newFromRev string
+	pprof      string
+	stats      bool
 }
 
 func (o *options) register(cmd *cobra.Command) {
@@ -51,6 +54,8 @@ func (o *options) register(cmd *cobra.Command) {
 	f.IntVar(&o.jobs, "jobs", 0, "packages analyzed at once (default: number of CPUs)")
 	f.BoolVar(&o.debug, "debug", false, "print stack traces of analyzer failures")
 	f.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines changed since git `REV`")
+	f.StringVar(&o.pprof, "pprof", "", "write CPU and heap profiles of the run to `DIR`")
+	f.BoolVar(&o.stats, "stats", false, "print package count and load/analysis times on stderr")
 }
 
 // session is a prepared run: working directory, policy, analyzers.
@@ -128,11 +133,19 @@ func loadPolicy(dir, config string) (*policy.Policy, error) {
 // analyze loads and analyzes the packages. Load failures are returned
 // separately: the rest is still analyzed.
 func (s *session) analyze(patterns []string) (*driver.Result, []driver.PackageError, error) {
+	start := time.Now()
 	pkgs, bad, err := driver.Load(driver.LoadConfig{Dir: s.dir, Patterns: patterns, Tests: s.opts.tests})
 	if err != nil {
 		return nil, nil, &exitError{code: exitIncomplete, msg: err.Error()}
 	}
+	loaded := time.Now()
 	res := driver.Run(pkgs, driver.RunConfig{Analyzers: s.analyzers, Jobs: s.opts.jobs, Dir: s.dir})
+	if s.opts.stats {
+		load, analysis := loaded.Sub(start), time.Since(loaded)
+		fmt.Fprintf(os.Stderr, "obscheck: %d packages; load %.2fs, analysis %.2fs (%.0f%% of %.2fs)\n",
+			len(pkgs)+len(bad), load.Seconds(), analysis.Seconds(),
+			100*analysis.Seconds()/(load+analysis).Seconds(), (load + analysis).Seconds())
+	}
 	return res, bad, nil
 }
 
@@ -140,6 +153,13 @@ func runCheck(cmd *cobra.Command, o *options, patterns []string) error {
 	s, err := o.prepare()
 	if err != nil {
 		return err
+	}
+	if o.pprof != "" {
+		stop, err := startProfiles(o.pprof)
+		if err != nil {
+			return usageErrorf("--pprof: %v", err)
+		}
+		defer stop()
 	}
 	res, bad, err := s.analyze(patterns)
 	if err != nil {
