@@ -88,7 +88,7 @@ func (c *checker) check(d *metricapi.Definition) {
 		// The name and labels were checked at NewDesc; here only what the
 		// sample's type adds.
 		if d.Desc != nil && d.Name.Known && d.Name.Value != "" {
-			c.kindChecks(d, d.Name.Value, d.Call.Pos(), " (its Desc is defined by prometheus.NewDesc)")
+			c.kindChecks(d, d.Name.Value, d.Name.Value, d.Call.Pos(), " (its Desc is defined by prometheus.NewDesc)")
 		}
 		return
 	}
@@ -104,8 +104,9 @@ func (c *checker) check(d *metricapi.Definition) {
 		return
 	}
 	suggested := c.textual(d)
-	c.kindChecks(d, suggested, pos(d), "")
-	c.commonChecks(d, suggested)
+	shown := exported(d, d.Name.Value)
+	c.kindChecks(d, suggested, shown, pos(d), "")
+	c.commonChecks(d, suggested, shown)
 }
 
 // exported is the name Prometheus will see: for OTel, after the exporter's
@@ -272,15 +273,15 @@ func (c *checker) checkPartial(d *metricapi.Definition) {
 }
 
 // kindChecks are the checks that depend on the metric type.
-func (c *checker) kindChecks(d *metricapi.Definition, n string, at token.Pos, note string) {
+func (c *checker) kindChecks(d *metricapi.Definition, n, shown string, at token.Pos, note string) {
 	switch d.Kind {
 	case metricapi.Counter:
 		if d.Style == metricapi.StyleConst && !strings.HasSuffix(n, "_total") {
-			c.r.Reportf(at, "counter %q does not end in _total%s; counters end in _total: rename it %q", n, note, n+"_total")
+			c.r.Reportf(at, "counter %q does not end in _total%s; counters end in _total: rename it %q", shown, note, n+"_total")
 		}
 	case metricapi.Gauge, metricapi.Histogram, metricapi.Summary, metricapi.UpDownCounter:
 		if strings.HasSuffix(n, "_total") {
-			c.r.Reportf(at, "%s %q ends in _total, which Prometheus reserves for counters%s; drop _total (or make it a counter if it only goes up)", d.Kind, n, note)
+			c.r.Reportf(at, "%s %q ends in _total, which Prometheus reserves for counters%s; drop _total (or make it a counter if it only goes up)", d.Kind, shown, note)
 		}
 	}
 	if d.Kind == metricapi.Histogram || d.Kind == metricapi.Summary {
@@ -292,25 +293,25 @@ func (c *checker) kindChecks(d *metricapi.Definition, n string, at token.Pos, no
 			if d.Lib == "otel" {
 				how = `observe seconds and set metric.WithUnit("s") (the Prometheus exporter then appends _seconds)`
 			}
-			c.r.Reportf(at, "%s %q measures %s but its name has no unit%s; %s", d.Kind, n, w, note, how)
+			c.r.Reportf(at, "%s %q measures %s but its name has no unit%s; %s", d.Kind, shown, w, note, how)
 		}
 	}
 }
 
 // commonChecks are the promlint-style checks on every known name.
-func (c *checker) commonChecks(d *metricapi.Definition, n string) {
+func (c *checker) commonChecks(d *metricapi.Definition, n, shown string) {
 	at := pos(d)
 	if w := unitWord(n); w != "" {
 		if f, ok := unitFix[w]; ok {
-			c.r.Reportf(at, "metric %q uses the non-base unit %q; Prometheus uses base units: %s and name it ..._%s", n, w, f.how, f.base)
+			c.r.Reportf(at, "metric %q uses the non-base unit %q; Prometheus uses base units: %s and name it ..._%s", shown, w, f.how, f.base)
 		}
 	}
 	if w := hasToken(n, typeWords); w != "" {
-		c.r.Reportf(at, "metric %q has the metric type %q in its name; the type is metadata, not part of the name: remove %q", n, w, w)
+		c.r.Reportf(at, "metric %q has the metric type %q in its name; the type is metadata, not part of the name: remove %q", shown, w, w)
 	}
 	for _, s := range reservedSuffixes {
 		if strings.HasSuffix(n, s) {
-			c.r.Reportf(at, "metric %q ends in %s, a suffix histograms and summaries use for their series; rename it (e.g. a gauge of items ends in the unit or is a _total counter)", n, s)
+			c.r.Reportf(at, "metric %q ends in %s, a suffix histograms and summaries use for their series; rename it (e.g. a gauge of items ends in the unit or is a _total counter)", shown, s)
 		}
 	}
 	if d.Help.Known && strings.TrimSpace(d.Help.Value) == "" {
@@ -322,7 +323,7 @@ func (c *checker) commonChecks(d *metricapi.Definition, n string) {
 		if d.Lib == "otel" {
 			what = "metric.WithDescription (exported as HELP)"
 		}
-		c.r.Reportf(at, "metric %q has no help text; set %s to say what it counts, in which unit", n, what)
+		c.r.Reportf(at, "metric %q has no help text; set %s to say what it counts, in which unit", shown, what)
 	}
 	if d.Lib == "prometheus" && d.Unit != "" {
 		if f, ok := unitFix[strings.ToLower(d.Unit)]; ok {
@@ -330,7 +331,7 @@ func (c *checker) commonChecks(d *metricapi.Definition, n string) {
 			if d.UnitExpr != nil {
 				at = d.UnitExpr.Pos()
 			}
-			c.r.Reportf(at, "metric %q declares the non-base unit %q; %s and set Unit %q", n, d.Unit, f.how, f.base)
+			c.r.Reportf(at, "metric %q declares the non-base unit %q; %s and set Unit %q", shown, d.Unit, f.how, f.base)
 		}
 	}
 }

@@ -153,3 +153,6 @@ func collect(ch chan<- prometheus.Metric) {
 	d := prometheus.NewDesc("noetl_exec_wait_time", "Wait.", nil, nil)
 	ch <- prometheus.MustNewConstHistogram(d, 1, 1, nil) // want `histogram "noetl_exec_wait_time" measures time`
 }
+
+// Messages name the metric as written, not as the fix would rename it.
+var unprefixedNoHelp = prometheus.NewGauge(prometheus.GaugeOpts{Name: "queue_items"}) // want `should be "noetl_queue_items"` `metric "queue_items" has no help text`
