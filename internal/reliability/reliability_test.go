@@ -1,0 +1,155 @@
+package reliability
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/obscheck/obscheck/analyzers/all"
+	"github.com/obscheck/obscheck/internal/driver"
+	"github.com/obscheck/obscheck/internal/fix"
+	"github.com/obscheck/obscheck/internal/output"
+	"github.com/obscheck/obscheck/internal/policy"
+	"github.com/obscheck/obscheck/internal/testutil"
+)
+
+// analyze runs every analyzer on patterns in dir, in process.
+func analyze(t *testing.T, dir string, jobs int, tests bool, patterns ...string) (*driver.Result, []driver.PackageError) {
+	t.Helper()
+	p := policy.Default()
+	p.Root = dir
+	policy.Install(p)
+	t.Cleanup(func() { policy.Install(nil) })
+	pkgs, bad, err := driver.Load(driver.LoadConfig{Dir: dir, Patterns: patterns, Tests: tests})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return driver.Run(pkgs, driver.RunConfig{Analyzers: all.Analyzers(), Jobs: jobs, Dir: dir}), bad
+}
+
+func noFailures(t *testing.T, res *driver.Result) {
+	t.Helper()
+	for _, f := range res.Failures {
+		t.Errorf("analyzer %s failed on %s (%s): %s\n%s", f.Analyzer, f.Package, f.File, f.Err, f.Stack)
+	}
+}
+
+// TestOddCode: generics, cgo, build tags, dot-imports, aliases, method
+// values, closures and a //go:build ignore file; one package that does not
+// type-check is listed with the compiler's message and the rest analyzed.
+func TestOddCode(t *testing.T) {
+	dir := testutil.Module(t, "../../testdata/odd")
+	res, bad := analyze(t, dir, 2, true, "./...")
+	noFailures(t, res)
+	if len(bad) != 1 || !strings.HasSuffix(bad[0].Package, "example.com/odd/broken") ||
+		!strings.Contains(strings.Join(bad[0].Errors, "\n"), "undefined: undefinedVar") {
+		t.Errorf("broken package not reported with the compiler's message: %+v", bad)
+	}
+	if res.Packages != 5 {
+		t.Errorf("analyzed %d packages, want 5 (gen cg tags dots alias)", res.Packages)
+	}
+	var files []string
+	for _, f := range res.Findings {
+		files = append(files, f.File)
+	}
+	if !strings.Contains(strings.Join(files, " "), "dots/dots.go") {
+		t.Errorf("no findings through dot-imports and method values: %v", files)
+	}
+}
+
+// TestDeterministicReports: same input, byte-identical SARIF, whatever
+// --jobs and however often.
+func TestDeterministicReports(t *testing.T) {
+	dir := testutil.Module(t, "../../testdata/example")
+	var first []byte
+	for _, jobs := range []int{1, 4, 2, 1} {
+		res, _ := analyze(t, dir, jobs, false, "./...")
+		noFailures(t, res)
+		var buf bytes.Buffer
+		if err := output.Write(&buf, output.SARIF, res.Findings, nil, output.Options{Root: dir, Version: "test"}); err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = buf.Bytes()
+			if len(res.Findings) == 0 {
+				t.Fatal("the example service has no findings")
+			}
+		} else if !bytes.Equal(first, buf.Bytes()) {
+			t.Fatalf("jobs=%d: report differs", jobs)
+		}
+	}
+}
+
+// TestFixOnExample: --fix on a copy of the example service leaves code
+// that builds and is gofmt'ed, and a second --fix changes nothing.
+func TestFixOnExample(t *testing.T) {
+	src := testutil.Module(t, "../../testdata/example")
+	dir := t.TempDir()
+	if out, err := exec.Command("cp", "-r", src+"/.", dir).CombinedOutput(); err != nil {
+		t.Fatalf("%v %s", err, out)
+	}
+	res, _ := analyze(t, dir, 2, false, "./...")
+	out, err := fix.Apply(res.Findings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Fixed) == 0 {
+		t.Log("no fixes applied (no rule offered one on the example)")
+	}
+	build := exec.Command("go", "build", "./...")
+	build.Dir = dir
+	if b, err := build.CombinedOutput(); err != nil {
+		t.Errorf("fixed code does not build: %v\n%s", err, b)
+	}
+	if b, _ := exec.Command("gofmt", "-l", dir).Output(); len(b) > 0 {
+		t.Errorf("fixed files not gofmt'ed: %s", b)
+	}
+	snapshot := func() string {
+		var all strings.Builder
+		filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+			if err == nil && strings.HasSuffix(p, ".go") {
+				b, _ := os.ReadFile(p)
+				all.Write(b)
+			}
+			return nil
+		})
+		return all.String()
+	}
+	before := snapshot()
+	res2, _ := analyze(t, dir, 2, false, "./...")
+	out2, err := fix.Apply(res2.Findings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out2.Files) > 0 || snapshot() != before {
+		t.Errorf("second --fix changed files: %v", out2.Files)
+	}
+}
+
+// sweep runs every analyzer over patterns and asserts no failures. It is
+// slow, so it runs when OBSCHECK_SWEEP=1 (a separate stage of .ci/run).
+func sweep(t *testing.T, dir string, patterns ...string) {
+	if os.Getenv("OBSCHECK_SWEEP") != "1" {
+		t.Skip("set OBSCHECK_SWEEP=1 to sweep")
+	}
+	res, bad := analyze(t, dir, 0, false, patterns...)
+	noFailures(t, res)
+	t.Logf("%d packages analyzed, %d not loadable, %d findings, %d failures", res.Packages, len(bad), len(res.Findings), len(res.Failures))
+}
+
+// TestSweepStd: every analyzer over the standard library.
+func TestSweepStd(t *testing.T) {
+	sweep(t, t.TempDir(), "std")
+}
+
+// TestSweepModules: every analyzer over large real modules (the odd
+// fixture's dependencies: prometheus client, OpenTelemetry, zap, ...),
+// analyzed from source as if they were the user's code.
+func TestSweepModules(t *testing.T) {
+	dir := testutil.Module(t, "../../testdata/odd")
+	sweep(t, dir, "github.com/prometheus/client_golang/...", "github.com/prometheus/common/...",
+		"go.opentelemetry.io/otel/...", "go.uber.org/zap/...", "google.golang.org/protobuf/...")
+}

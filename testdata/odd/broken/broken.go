@@ -1,0 +1,9 @@
+// Package broken does not type-check.
+package broken
+
+import "log/slog"
+
+func F() {
+	slog.Error("x", undefinedVar)
+	var s string = 1
+}

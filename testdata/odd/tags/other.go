@@ -1,0 +1,6 @@
+//go:build !linux
+
+package tags
+
+// OS does nothing elsewhere.
+func OS() {}
