@@ -6,7 +6,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -134,7 +136,14 @@ func loadPolicy(dir, config string) (*policy.Policy, error) {
 // separately: the rest is still analyzed.
 func (s *session) analyze(patterns []string) (*driver.Result, []driver.PackageError, error) {
 	start := time.Now()
-	pkgs, bad, err := driver.Load(driver.LoadConfig{Dir: s.dir, Patterns: patterns, Tests: s.opts.tests})
+	var env []string
+	if j := s.opts.jobs; j > 0 {
+		// --jobs bounds the whole run: type-checking (GOMAXPROCS) and the
+		// go command's builds of export data (-p), not only analysis.
+		runtime.GOMAXPROCS(j)
+		env = append(env, "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -p="+strconv.Itoa(j)))
+	}
+	pkgs, bad, err := driver.Load(driver.LoadConfig{Dir: s.dir, Patterns: patterns, Tests: s.opts.tests, Env: env})
 	if err != nil {
 		return nil, nil, &exitError{code: exitIncomplete, msg: err.Error()}
 	}
