@@ -182,12 +182,35 @@ func (c *checker) sensCall(call *ast.CallExpr, depth int) *origin {
 	}
 	// Methods that render their receiver: tok.String(), err.Error().
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if o := c.getter(call, fn, sel); o != nil {
+			return o
+		}
 		switch fn.Name() {
 		case "String", "Error", "Bytes":
 			if o := c.sensDepth(sel.X, depth+1); o != nil {
 				return derived(o)
 			}
 		}
+	}
+	return nil
+}
+
+// getter: a proto-style accessor of a sensitive field, req.GetPassword().
+func (c *checker) getter(call *ast.CallExpr, fn *types.Func, sel *ast.SelectorExpr) *origin {
+	field, ok := strings.CutPrefix(fn.Name(), "Get")
+	if !ok || field == "" || len(call.Args) != 0 || c.sanitizedBase(sel.X) {
+		return nil
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || sig.Results().Len() != 1 {
+		return nil
+	}
+	t := sig.Results().At(0).Type()
+	if !stringish(t) || renders(t, false) {
+		return nil
+	}
+	if key, ok := c.keys.Match(field); ok {
+		return &origin{desc: fmt.Sprintf("%s (getter of field %s, which matches sensitive key %q)", exprString(call), field, key)}
 	}
 	return nil
 }

@@ -113,3 +113,13 @@ func (r LoginRequest) Sanitized() LoginRequest {
 func LoadSecret(name string) string { return name }
 
 func HashToken(s string) string { return "h" }
+
+// ProtoLike has generated-style getters.
+type ProtoLike struct {
+	AccessToken string
+	Name        string
+}
+
+func (p *ProtoLike) GetAccessToken() string { return p.AccessToken }
+func (p *ProtoLike) GetName() string        { return p.Name }
+func (p *ProtoLike) GetTokenCount() int     { return 0 }

@@ -27,3 +27,8 @@ func zapLogs(z *zap.Logger, s *zap.SugaredLogger, req *LoginRequest, st Stringy,
 	z.Info("login", zap.String("password", Redact(req.Password)))
 	z.Info(fmt.Sprint(len(req.Password)))
 }
+
+func zapProto(z *zap.Logger, p *ProtoLike) {
+	z.Info("p", zap.String("t", p.GetAccessToken())) // want `p.GetAccessToken\(\) \(getter of field AccessToken`
+	z.Info("p", zap.String("n", p.GetName()), zap.Int("c", p.GetTokenCount()))
+}
