@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/obscheck/obscheck/analyzers/sanitizeboundary"
+	"github.com/obscheck/obscheck/internal/policy"
 	"github.com/obscheck/obscheck/internal/testutil"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
@@ -12,3 +13,35 @@ func TestSanitizeBoundary(t *testing.T) {
 	dir := testutil.Module(t, "testdata")
 	analysistest.Run(t, dir, sanitizeboundary.Analyzer, "./pkg")
 }
+
+// TestOptions runs with an installed policy: a custom marker and an extra key.
+func TestOptions(t *testing.T) {
+	dir := testutil.Module(t, "testdata")
+	p := policy.Default()
+	p.Rules.SanitizeBoundary.Marker = "<redacted>"
+	p.Rules.SanitizeBoundary.ExtraKeys = []string{"PIN"}
+	policy.Install(p)
+	defer policy.Install(nil)
+	analysistest.Run(t, dir, sanitizeboundary.Analyzer, "./marker")
+}
+
+// TestDisabled: a disabled rule reports nothing (the testdata would).
+func TestDisabled(t *testing.T) {
+	dir := testutil.Module(t, "testdata")
+	p := policy.Default()
+	p.SetEnabled(sanitizeboundary.Name, false)
+	policy.Install(p)
+	defer policy.Install(nil)
+	res := analysistest.Run(&quiet{T: t}, dir, sanitizeboundary.Analyzer, "./pkg")
+	for _, r := range res {
+		if len(r.Diagnostics) != 0 {
+			t.Errorf("disabled rule reported %d findings", len(r.Diagnostics))
+		}
+	}
+}
+
+// quiet swallows analysistest's complaints about unmatched // want
+// comments: with the rule disabled they are expected.
+type quiet struct{ *testing.T }
+
+func (q *quiet) Errorf(format string, args ...any) {}
