@@ -2,6 +2,14 @@
 package spanrequired
 
 import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"github.com/obscheck/obscheck/internal/apis/traceapi"
 	"github.com/obscheck/obscheck/internal/directives"
 	"github.com/obscheck/obscheck/internal/policy"
 	"github.com/obscheck/obscheck/internal/report"
@@ -15,16 +23,82 @@ const Name = "spanrequired"
 
 // Analyzer is the spanrequired rule.
 var Analyzer = &analysis.Analyzer{
-	Name:       Name,
-	Doc:        `report HTTP, gRPC and message handlers that run without a span`,
-	URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#spanrequired",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.Analyzer},
-	Run:        run,
+	Name: Name,
+	Doc: `report HTTP, gRPC and message handlers that run without a span
+
+Every entry point of a service (an HTTP handler registered with net/http,
+gin, echo, chi or gorilla/mux; a method of a gRPC service implementation;
+a NATS, JetStream, Kafka (sarama, kafka-go) message handler or per-message
+loop; a function whose signature is listed in rules.spanrequired.handlers)
+must run inside a span: it starts one itself (tracer.Start, a
+policy.span_starters function, or a function of the module that starts
+one), or it is covered by tracing middleware where it is registered, on
+the router it is registered on, or where that router is served
+(otelhttp.NewHandler, otelhttp.NewMiddleware, otelgin/otelecho/otelmux
+middleware, policy.tracing_middleware, grpc.StatsHandler(otelgrpc...)).
+Routers are followed across packages: a router built in one package is
+judged where it is served. Routes in rules.spanrequired.exempt_routes
+(health probes, metrics, pprof) are exempt.`,
+	URL:       "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#spanrequired",
+	Requires:  []*analysis.Analyzer{inspect.Analyzer, directives.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{(*startsSpan)(nil), (*noSpan)(nil), (*router)(nil)},
+
 	ResultType: report.ResultType,
 }
 
 // Explain is the long-form documentation.
-var Explain = ruledoc.Explain{}
+var Explain = ruledoc.Explain{
+	Rationale: `A request or message handled without a span leaves a hole in every trace
+that passes through it: the caller's span ends at the network hop, the
+handler's logs carry no trace id, and its latency and errors are invisible
+in the tracing backend. Debugging production then becomes guesswork. The
+rule finds every entry point of the service and requires that it runs in a
+span, started by the handler itself or by tracing middleware. Async
+consumers must start a span per message, not once around the loop.`,
+	Bad: `mux := http.NewServeMux()
+mux.HandleFunc("/orders", handleOrders) // handler handleOrders serves /orders without a span
+http.ListenAndServe(":8080", mux)
+
+for {
+	m, _ := reader.ReadMessage(ctx) // one span for the whole loop, or none
+	process(ctx, m)
+}`,
+	Good: `mux := http.NewServeMux()
+mux.HandleFunc("/orders", handleOrders)
+mux.HandleFunc("/healthz", healthz) // exempt route
+http.ListenAndServe(":8080", otelhttp.NewHandler(mux, "api"))
+
+for {
+	m, _ := reader.ReadMessage(ctx)
+	ctx, span := tracer.Start(ctx, "orders.consume")
+	process(ctx, m)
+	span.End()
+}`,
+	Notes: `Handlers: functions, methods, literals and ServeHTTP methods registered with
+net/http (Handle, HandleFunc, http.HandlerFunc, ListenAndServe,
+http.Server{Handler}), gin, echo, chi (including Route, Group, With, Mount)
+and gorilla/mux; methods of a type passed to a generated Register<Svc>Server
+that implement the service interface (generated code and the embedded
+Unimplemented<Svc>Server are never handlers); nats Subscribe/QueueSubscribe
+callbacks and ChanSubscribe receive loops, JetStream Consume callbacks and
+Messages().Next loops, sarama ConsumeClaim loops over claim.Messages(),
+kafka-go ReadMessage/FetchMessage loops; and functions whose signature is in
+rules.spanrequired.handlers. A function that only hands the request on
+(next.ServeHTTP, c.Next) is middleware, not an endpoint.
+
+Routers are judged where they are served: a router built in one package
+and returned (func Routes() *http.ServeMux) is reported in the package that
+serves it unwrapped, at the serve site, naming each handler and its
+declaration; a router that is never served inside the module is not
+reported. rules.spanrequired.assume_traced_routers declares router
+constructors as traced. A gRPC server is judged only where it is created
+with grpc.NewServer in the package that registers the service.
+
+A suggested fix inserting tracer.Start and defer span.End() is offered when
+the package has a variable of type trace.Tracer and the handler's
+parameters make the edit compile.`,
+}
 
 func init() { policy.RegisterFlags(&Analyzer.Flags) }
 
@@ -37,5 +111,423 @@ func run(pass *analysis.Pass) (any, error) {
 		return report.Disabled(Name), nil
 	}
 	r := report.New(pass, Name)
+	if pass.Pkg == nil || traceapi.Library(pass.Pkg.Path()) {
+		return r.Result(), nil
+	}
+	s := newState(pass, pol)
+	s.collect()
+	s.solve()
+	s.r = r
+	s.reported = map[token.Pos]bool{}
+	servedParams := s.linkCalls()
+	s.reportServes()
+	s.reportSubs()
+	s.reportLoops()
+	s.reportGRPC()
+	s.reportEntries()
+	s.exportFacts(servedParams)
 	return r.Result(), nil
+}
+
+// linkCalls connects router arguments to what the callee does with its
+// parameters, and turns calls to functions that serve a parameter into
+// serve sites. It returns the parameters this package serves.
+func (s *state) linkCalls() map[*types.Var]bool {
+	for _, c := range s.calls {
+		sig, ok := c.fn.Type().(*types.Signature)
+		if !ok {
+			continue
+		}
+		if c.fn.Pkg() == s.pass.Pkg {
+			for i, a := range c.call.Args {
+				if i >= sig.Params().Len() {
+					break
+				}
+				if pn, ok := s.objs[sig.Params().At(i)]; ok && isRouterish(s.info.TypeOf(a)) {
+					an := s.resolve(a)
+					an.kids = append(an.kids, pn.find())
+				}
+			}
+		} else if f := s.importedRouter(c.fn); f != nil {
+			for _, p := range f.Params {
+				if p.Index >= len(c.call.Args) {
+					continue
+				}
+				a := c.call.Args[p.Index]
+				if len(p.Handlers) > 0 {
+					an := s.resolve(a)
+					an.kids = append(an.kids, &node{ext: p.Handlers, extPos: c.call.Pos()})
+				}
+				if p.Served {
+					s.serves = append(s.serves, served{expr: a, node: s.resolve(a), traced: p.Traced, pos: c.call.Pos()})
+				}
+			}
+		}
+	}
+	// Parameters served in this package: their callers serve the argument.
+	params := map[*types.Var]bool{}
+	done := map[*ast.CallExpr]bool{}
+	for round := 0; round < 4; round++ {
+		grew := false
+		for _, sv := range s.serves {
+			n := sv.node.find()
+			if n.param == nil {
+				continue
+			}
+			if _, ok := params[n.param]; !ok {
+				params[n.param] = sv.traced || s.nodeTraced(n)
+				grew = true
+			}
+		}
+		if !grew {
+			break
+		}
+		for _, c := range s.calls {
+			if done[c.call] || c.fn.Pkg() != s.pass.Pkg {
+				continue
+			}
+			sig, ok := c.fn.Type().(*types.Signature)
+			if !ok {
+				continue
+			}
+			for i, a := range c.call.Args {
+				if i >= sig.Params().Len() {
+					break
+				}
+				if t, ok := params[sig.Params().At(i)]; ok {
+					done[c.call] = true
+					s.serves = append(s.serves, served{expr: a, node: s.resolve(a), traced: t, pos: c.call.Pos()})
+				}
+			}
+		}
+	}
+	return params
+}
+
+func (s *state) reportServes() {
+	for _, sv := range s.serves {
+		n := sv.node.find()
+		if n.param != nil || s.assumedTraced(sv.expr) {
+			continue
+		}
+		var items []item
+		s.walk(n, walkCtx{traced: sv.traced, fw: traceapi.HTTP}, map[*node]bool{}, &items)
+		s.reportItems(items, sv.pos)
+	}
+}
+
+// assumedTraced reports whether e is a call to a router constructor named
+// in rules.spanrequired.assume_traced_routers.
+func (s *state) assumedTraced(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	name := calleeName(s.info, call)
+	for _, n := range s.pol.Rules.SpanRequired.AssumeTracedRouters {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *state) reportItems(items []item, servePos token.Pos) {
+	for _, it := range items {
+		if it.fn != nil {
+			s.reportFunc(it.fn, it.route, it.fw)
+			continue
+		}
+		pos := it.pos
+		if pos == token.NoPos {
+			pos = servePos
+		}
+		key := pos + token.Pos(len(it.ref.Name)+len(it.ref.Pos)*7)
+		if s.reported[key] {
+			continue
+		}
+		s.reported[key] = true
+		name := it.ref.Name
+		s.r.Reportf(pos, "handler %s (%s) %s without a span: %s", name, it.ref.Pos, serves(it.fw, it.route), hint(it.fw, spanName(name, it.route)))
+	}
+}
+
+func serves(fw traceapi.Framework, route string) string {
+	switch fw {
+	case fwMessage:
+		if route == "" {
+			return "consumes messages"
+		}
+		return "consumes " + route
+	case fwGRPC:
+		return "serves gRPC method " + route
+	}
+	if route == "" {
+		return "serves requests"
+	}
+	return "serves " + route
+}
+
+const (
+	fwMessage traceapi.Framework = "message"
+	fwGRPC    traceapi.Framework = "grpc"
+)
+
+func hint(fw traceapi.Framework, name string) string {
+	switch fw {
+	case traceapi.GinF:
+		return fmt.Sprintf("start one with tracer.Start(c.Request.Context(), %q) or install otelgin.Middleware on the router", name)
+	case traceapi.EchF:
+		return fmt.Sprintf("start one with tracer.Start(c.Request().Context(), %q) or install otelecho.Middleware on the router", name)
+	case fwGRPC:
+		return fmt.Sprintf("start one with tracer.Start(ctx, %q) or create the server with grpc.StatsHandler(otelgrpc.NewServerHandler())", name)
+	case fwMessage:
+		return fmt.Sprintf("start one per message with tracer.Start(ctx, %q)", name)
+	}
+	return fmt.Sprintf("start one with tracer.Start(r.Context(), %q) or wrap the router with otelhttp.NewHandler", name)
+}
+
+func spanName(name, route string) string {
+	if strings.HasPrefix(name, "func literal") && route != "" {
+		return route
+	}
+	return name
+}
+
+// funcInfo returns the position and display name of a handler.
+func (s *state) funcInfo(f *hfunc) (token.Pos, string) {
+	switch d := f.fn.(type) {
+	case *ast.FuncDecl:
+		if fn, ok := s.info.Defs[d.Name].(*types.Func); ok {
+			return d.Name.Pos(), funcDisplayName(fn)
+		}
+		return d.Name.Pos(), d.Name.Name
+	case *ast.FuncLit:
+		if o := s.litOwner[d]; o != nil {
+			name := o.Name.Name
+			if fn, ok := s.info.Defs[o.Name].(*types.Func); ok {
+				name = funcDisplayName(fn)
+			}
+			return d.Pos(), "func literal in " + name
+		}
+		return d.Pos(), "func literal"
+	}
+	return token.NoPos, ""
+}
+
+func (s *state) reportFunc(f *hfunc, route string, fw traceapi.Framework) {
+	pos, name := s.funcInfo(f)
+	if pos == token.NoPos || s.reported[pos] {
+		return
+	}
+	s.reported[pos] = true
+	if fw == "" {
+		fw = traceapi.HTTP
+	}
+	sn := spanName(name, route)
+	who := "handler"
+	if fw == fwMessage {
+		who = "message handler"
+	}
+	d := analysis.Diagnostic{
+		Pos:     pos,
+		Message: fmt.Sprintf("%s %s %s without a span: %s", who, name, serves(fw, route), hint(fw, sn)),
+	}
+	if fix := s.fix(f, sn, fw); fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	s.r.Report(d)
+}
+
+func (s *state) reportSubs() {
+	for _, sub := range s.subs {
+		var items []item
+		s.walk(s.resolve(sub.handler), walkCtx{fw: fwMessage, route: sub.subject}, map[*node]bool{}, &items)
+		for i := range items {
+			items[i].fw = fwMessage
+			items[i].route = sub.subject
+		}
+		s.reportItems(items, sub.call.Pos())
+	}
+}
+
+func (s *state) reportLoops() {
+	loops := append([]consumerLoop(nil), s.loops...)
+	for obj := range s.chans {
+		loops = append(loops, s.chanLoops[obj]...)
+	}
+	sort.Slice(loops, func(i, j int) bool { return loops[i].loop.Pos() < loops[j].loop.Pos() })
+	for _, l := range loops {
+		if l.fn == nil || s.reported[l.loop.Pos()] {
+			continue
+		}
+		if s.unitStarts(s.units[l.loop]) {
+			continue
+		}
+		s.reported[l.loop.Pos()] = true
+		name := l.fn.Name.Name
+		if fn, ok := s.info.Defs[l.fn.Name].(*types.Func); ok {
+			name = funcDisplayName(fn)
+		}
+		if s.unitStarts(s.units[l.fn]) {
+			s.r.Reportf(l.loop.Pos(), "message loop in %s handles every message in one span started outside the loop: start one per message inside the loop with tracer.Start(ctx, %q)", name, name)
+			continue
+		}
+		s.r.Reportf(l.loop.Pos(), "message loop in %s handles each message without a span: start one per message inside the loop with tracer.Start(ctx, %q)", name, name)
+	}
+}
+
+// grpcRegistration recognizes a generated Register<Svc>Server call.
+func (s *state) grpcRegistration(call *ast.CallExpr, fn *types.Func) (grpcReg, bool) {
+	name := fn.Name()
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() != nil || !strings.HasPrefix(name, "Register") || !strings.HasSuffix(name, "Server") || len(name) <= len("RegisterServer") {
+		return grpcReg{}, false
+	}
+	if sig.Params().Len() != 2 || len(call.Args) != 2 {
+		return grpcReg{}, false
+	}
+	t0 := sig.Params().At(0).Type()
+	if p, ok := t0.(*types.Pointer); ok {
+		t0 = p.Elem()
+	}
+	n0, ok := types.Unalias(t0).(*types.Named)
+	if !ok || n0.Obj().Pkg() == nil || !traceapi.GRPCRegistrars[n0.Obj().Pkg().Path()+"."+n0.Obj().Name()] {
+		return grpcReg{}, false
+	}
+	iface, ok := sig.Params().At(1).Type().Underlying().(*types.Interface)
+	if !ok {
+		return grpcReg{}, false
+	}
+	svc := strings.TrimSuffix(strings.TrimPrefix(name, "Register"), "Server")
+	return grpcReg{call: call, server: call.Args[0], impl: call.Args[1], iface: iface, svc: svc}, true
+}
+
+func (s *state) reportGRPC() {
+	for _, g := range s.grpcRegs {
+		if s.grpcTrace || !s.knownGRPCServer(g.server) {
+			continue
+		}
+		t := s.info.TypeOf(g.impl)
+		if t == nil {
+			continue
+		}
+		for i := 0; i < g.iface.NumMethods(); i++ {
+			m := g.iface.Method(i)
+			if !m.Exported() {
+				continue
+			}
+			obj, _, _ := types.LookupFieldOrMethod(t, true, s.pass.Pkg, m.Name())
+			fn, ok := obj.(*types.Func)
+			if !ok {
+				continue
+			}
+			d := s.decls[fn]
+			if d == nil || s.generated[s.declFile[d]] {
+				continue // generated code (Unimplemented<Svc>Server) or another package
+			}
+			u := s.units[d]
+			if u == nil || s.unitStarts(u) {
+				continue
+			}
+			s.reportFunc(&hfunc{fn: d}, g.svc+"/"+m.Name(), fwGRPC)
+		}
+	}
+}
+
+func (s *state) knownGRPCServer(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		return s.grpcNew[e]
+	case *ast.Ident, *ast.SelectorExpr:
+		obj := s.info.Uses[identOf(e)]
+		return obj != nil && s.grpcSrv[obj]
+	}
+	return false
+}
+
+func (s *state) reportEntries() {
+	for _, d := range s.entries {
+		if s.unitStarts(s.units[d]) {
+			continue
+		}
+		pos, name := s.funcInfo(&hfunc{fn: d})
+		if s.reported[pos] {
+			continue
+		}
+		s.reported[pos] = true
+		s.r.Reportf(pos, "entry point %s runs without a span: start one with tracer.Start(ctx, %q)", name, name)
+	}
+}
+
+func (s *state) exportFacts(servedParams map[*types.Var]bool) {
+	for fn, d := range s.decls {
+		if s.fnStarts[fn] {
+			s.pass.ExportObjectFact(fn, &startsSpan{})
+			continue
+		}
+		sig, ok := fn.Type().(*types.Signature)
+		if !ok {
+			continue
+		}
+		if fn.Exported() && handlerSig(sig) != "" && !s.generated[s.declFile[d]] {
+			if u := s.units[d]; u != nil && !u.delegates {
+				s.pass.ExportObjectFact(fn, &noSpan{})
+			}
+		}
+		var f router
+		if rets := s.returns[fn]; len(rets) > 0 && !s.assumed(fn) {
+			var items []item
+			for _, r := range rets {
+				s.walk(s.resolve(r), walkCtx{fw: traceapi.HTTP}, map[*node]bool{}, &items)
+			}
+			f.Result = s.refs(items)
+		}
+		for i := 0; i < sig.Params().Len(); i++ {
+			p := sig.Params().At(i)
+			pr := ParamRouter{Index: i}
+			if pn, ok := s.objs[p]; ok {
+				var items []item
+				s.walk(pn, walkCtx{fw: traceapi.HTTP}, map[*node]bool{}, &items)
+				pr.Handlers = s.refs(items)
+			}
+			if t, ok := servedParams[p]; ok {
+				pr.Served, pr.Traced = true, t
+			}
+			if len(pr.Handlers) > 0 || pr.Served {
+				f.Params = append(f.Params, pr)
+			}
+		}
+		if len(f.Result) > 0 || len(f.Params) > 0 {
+			s.pass.ExportObjectFact(fn, &f)
+		}
+	}
+}
+
+func (s *state) assumed(fn *types.Func) bool {
+	name := fullName(fn)
+	for _, n := range s.pol.Rules.SpanRequired.AssumeTracedRouters {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// refs turns walk items into fact handler references.
+func (s *state) refs(items []item) []HandlerRef {
+	var out []HandlerRef
+	seen := map[string]bool{}
+	for _, it := range items {
+		r := it.ref
+		if it.fn != nil {
+			pos, name := s.funcInfo(it.fn)
+			r = HandlerRef{Name: name, Route: it.route, Pos: s.posString(pos), Kind: string(it.fw)}
+		}
+		if k := r.Name + "|" + r.Pos + "|" + r.Route; !seen[k] {
+			seen[k] = true
+			out = append(out, r)
+		}
+	}
+	return out
 }

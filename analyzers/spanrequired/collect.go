@@ -1,0 +1,665 @@
+package spanrequired
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/obscheck/obscheck/internal/apis/traceapi"
+	"github.com/obscheck/obscheck/internal/eval"
+	"github.com/obscheck/obscheck/internal/funcname"
+	"github.com/obscheck/obscheck/internal/policy"
+	"github.com/obscheck/obscheck/internal/report"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// unit is a function or a loop body: whether it starts a span.
+type unit struct {
+	node      ast.Node
+	direct    bool          // calls a span starter or a tracing wrapper
+	callees   []*types.Func // same-package functions it calls
+	delegates bool          // hands the request on (next.ServeHTTP): middleware
+}
+
+// node is a router or handler value (union-find on aliases). Serving it
+// serves its registrations, kids, functions and constructors' routers.
+type node struct {
+	up     *node
+	traced bool
+	prefix string
+	regs   []*reg
+	kids   []*node
+	funcs  []hfunc
+	ctors  []*types.Func // same-package router constructors (their returns)
+	ext    []HandlerRef  // uncovered handlers known by fact
+	extPos token.Pos
+	param  *types.Var // the node is this parameter of the enclosing function
+	mws    []ast.Expr // middleware installed or applied: traced if one starts a span
+}
+
+func (n *node) find() *node {
+	for n.up != nil {
+		if n.up.up != nil {
+			n.up = n.up.up
+		}
+		n = n.up
+	}
+	return n
+}
+
+func union(a, b *node) {
+	a, b = a.find(), b.find()
+	if a == b {
+		return
+	}
+	b.up = a
+	a.traced = a.traced || b.traced
+	a.regs = append(a.regs, b.regs...)
+	a.kids = append(a.kids, b.kids...)
+	a.funcs = append(a.funcs, b.funcs...)
+	a.ctors = append(a.ctors, b.ctors...)
+	a.ext = append(a.ext, b.ext...)
+	a.mws = append(a.mws, b.mws...)
+	if a.extPos == token.NoPos {
+		a.extPos = b.extPos
+	}
+	if a.param == nil {
+		a.param = b.param
+	}
+	if a.prefix == "" {
+		a.prefix = b.prefix
+	}
+}
+
+// reg is a handler registered on a router.
+type reg struct {
+	route  string
+	target *node
+	traced bool
+	mws    []ast.Expr // the registration's middleware arguments
+	fw     traceapi.Framework
+}
+
+// hfunc is a handler function declared in this package.
+type hfunc struct {
+	fn   ast.Node // *ast.FuncDecl or *ast.FuncLit
+	name string
+	fw   traceapi.Framework
+}
+
+type consumerLoop struct {
+	loop ast.Node
+	fn   *ast.FuncDecl
+	ch   types.Object // loopChan: the channel
+}
+
+type served struct {
+	expr   ast.Expr
+	node   *node
+	traced bool
+	pos    token.Pos
+}
+
+type grpcReg struct {
+	call   *ast.CallExpr
+	server ast.Expr
+	impl   ast.Expr
+	iface  *types.Interface
+	svc    string
+}
+
+type callRec struct {
+	call *ast.CallExpr
+	fn   *types.Func
+}
+
+// state is one pass of the rule.
+type state struct {
+	pass   *analysis.Pass
+	info   *types.Info
+	pol    *policy.Policy
+	starts funcname.Set // span starters incl. policy
+	mws    funcname.Set // middleware factories incl. policy
+
+	units     map[ast.Node]*unit
+	decls     map[*types.Func]*ast.FuncDecl
+	declFile  map[*ast.FuncDecl]*ast.File
+	objs      map[types.Object]*node
+	returns   map[*types.Func][]ast.Expr
+	fnStarts  map[*types.Func]bool
+	regs      []*reg
+	serves    []served
+	loops     []consumerLoop
+	chanLoops map[types.Object][]consumerLoop
+	chans     map[types.Object]bool
+	subs      []subRec
+	grpcRegs  []grpcReg
+	grpcSrv   map[types.Object]bool
+	grpcNew   map[*ast.CallExpr]bool
+	grpcTrace bool
+	calls     []callRec
+	resolving map[ast.Expr]*node
+	entries   []*ast.FuncDecl
+	generated map[*ast.File]bool
+	params    map[*types.Var]bool
+	litOwner  map[*ast.FuncLit]*ast.FuncDecl
+	r         *report.Reporter
+	reported  map[token.Pos]bool
+}
+
+type subRec struct {
+	call    *ast.CallExpr
+	subject string
+	handler ast.Expr
+}
+
+func newState(pass *analysis.Pass, pol *policy.Policy) *state {
+	s := &state{
+		pass: pass, info: pass.TypesInfo, pol: pol,
+		starts:    funcname.NewSet(pol.Policy.SpanStarters),
+		mws:       funcname.NewSet(pol.Policy.TracingMiddleware),
+		units:     map[ast.Node]*unit{},
+		decls:     map[*types.Func]*ast.FuncDecl{},
+		declFile:  map[*ast.FuncDecl]*ast.File{},
+		objs:      map[types.Object]*node{},
+		returns:   map[*types.Func][]ast.Expr{},
+		fnStarts:  map[*types.Func]bool{},
+		chanLoops: map[types.Object][]consumerLoop{},
+		chans:     map[types.Object]bool{},
+		grpcSrv:   map[types.Object]bool{},
+		grpcNew:   map[*ast.CallExpr]bool{},
+		resolving: map[ast.Expr]*node{},
+		generated: map[*ast.File]bool{},
+		params:    map[*types.Var]bool{},
+		litOwner:  map[*ast.FuncLit]*ast.FuncDecl{},
+	}
+	for n := range traceapi.SpanStarters {
+		s.starts[n] = true
+	}
+	for n := range traceapi.MiddlewareFactories {
+		s.mws[n] = true
+	}
+	return s
+}
+
+func (s *state) isTest(pos token.Pos) bool {
+	f := s.pass.Fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+}
+
+// collect is the one inspector traversal of the pass.
+func (s *state) collect() {
+	ins, ok := s.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	if !ok || s.info == nil {
+		return
+	}
+	filter := []ast.Node{
+		(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil),
+		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil),
+		(*ast.ReturnStmt)(nil), (*ast.RangeStmt)(nil), (*ast.ForStmt)(nil), (*ast.UnaryExpr)(nil),
+	}
+	var file *ast.File
+	skip := false
+	ins.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		switch n := n.(type) {
+		case *ast.File:
+			file = n
+			skip = s.isTest(n.Pos())
+			s.generated[n] = ast.IsGenerated(n)
+			return !skip
+		case *ast.FuncDecl:
+			s.units[n] = &unit{node: n}
+			if n.Type.Params != nil {
+				for _, f := range n.Type.Params.List {
+					for _, id := range f.Names {
+						if v, ok := s.info.Defs[id].(*types.Var); ok {
+							s.params[v] = true
+						}
+					}
+				}
+			}
+			if fn, ok := s.info.Defs[n.Name].(*types.Func); ok {
+				s.decls[fn] = n
+				s.declFile[n] = file
+				if s.isEntry(fn) && !s.generated[file] {
+					s.entries = append(s.entries, n)
+				}
+			}
+		case *ast.FuncLit:
+			s.units[n] = &unit{node: n}
+			if d := enclosingDecl(stack); d != nil {
+				s.litOwner[n] = d
+			}
+		case *ast.RangeStmt:
+			s.units[n] = &unit{node: n}
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
+				if obj := s.info.Uses[id]; obj != nil {
+					s.chanLoops[obj] = append(s.chanLoops[obj], consumerLoop{loop: n, fn: enclosingDecl(stack), ch: obj})
+				}
+			}
+		case *ast.ForStmt:
+			s.units[n] = &unit{node: n}
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
+					if obj := s.info.Uses[id]; obj != nil {
+						if l := innermostLoop(stack); l != nil {
+							s.chanLoops[obj] = append(s.chanLoops[obj], consumerLoop{loop: l, fn: enclosingDecl(stack), ch: obj})
+						}
+					}
+				}
+			}
+		case *ast.CallExpr:
+			s.call(n, stack)
+		case *ast.AssignStmt:
+			s.assign(n)
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if i < len(n.Values) && len(n.Values) == len(n.Names) {
+					s.bind(s.info.Defs[name], n.Values[i])
+				}
+			}
+		case *ast.CompositeLit:
+			s.compositeLit(n)
+		case *ast.ReturnStmt:
+			if d, ok := innermostFunc(stack).(*ast.FuncDecl); ok {
+				if fn, ok := s.info.Defs[d.Name].(*types.Func); ok {
+					for _, r := range n.Results {
+						if isRouterish(s.info.TypeOf(r)) {
+							s.returns[fn] = append(s.returns[fn], r)
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+}
+
+// enclosingDecl returns the innermost FuncDecl of stack.
+func enclosingDecl(stack []ast.Node) *ast.FuncDecl {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if d, ok := stack[i].(*ast.FuncDecl); ok {
+			return d
+		}
+	}
+	return nil
+}
+
+func innermostFunc(stack []ast.Node) ast.Node {
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return stack[i]
+		}
+	}
+	return nil
+}
+
+// innermostLoop returns the innermost loop of stack inside the innermost
+// function, or nil.
+func innermostLoop(stack []ast.Node) ast.Node {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return nil
+		case *ast.ForStmt, *ast.RangeStmt:
+			return stack[i]
+		}
+	}
+	return nil
+}
+
+// call records what one call means.
+func (s *state) call(call *ast.CallExpr, stack []ast.Node) {
+	fn := funcname.Callee(s.info, call)
+	name := ""
+	if fn != nil {
+		name = funcname.Of(fn)
+	}
+	// Span starts and callee edges, for every enclosing unit.
+	direct := name != "" && (s.starts[name] || s.mws[name] || traceapi.GRPCServerTracing[name] || s.importedStarts(fn))
+	if _, ok := traceapi.Wrappers[name]; ok {
+		direct = true
+	}
+	local := fn != nil && fn.Pkg() == s.pass.Pkg
+	delegates := name != "" && traceapi.Delegations[name]
+	innerFn := true
+	for i := len(stack) - 1; i >= 0; i-- {
+		u := s.units[stack[i]]
+		if u == nil {
+			continue
+		}
+		if direct {
+			u.direct = true
+		}
+		if local {
+			u.callees = append(u.callees, fn)
+		}
+		switch stack[i].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			if delegates && innerFn {
+				u.delegates = true
+			}
+			innerFn = false
+		}
+		if _, ok := stack[i].(*ast.FuncDecl); ok {
+			break
+		}
+	}
+	if traceapi.GRPCServerTracing[name] {
+		s.grpcTrace = true
+	}
+	if name == "" {
+		return
+	}
+	if local || s.importedRouter(fn) != nil {
+		s.calls = append(s.calls, callRec{call, fn})
+	}
+	if name == traceapi.GRPCNewServer {
+		s.grpcNew[call] = true
+	}
+	if traceapi.LoopReceivers[name] {
+		if l := innermostLoop(stack[:len(stack)-1]); l != nil {
+			s.loops = append(s.loops, consumerLoop{loop: l, fn: enclosingDecl(stack)})
+		}
+	}
+	if sub, ok := traceapi.Subscriptions[name]; ok && sub.Handler < len(call.Args) {
+		subj := ""
+		if sub.Subject >= 0 && sub.Subject < len(call.Args) {
+			subj, _ = eval.String(s.info, call.Args[sub.Subject])
+		}
+		if sub.Chan {
+			if id, ok := ast.Unparen(call.Args[sub.Handler]).(*ast.Ident); ok {
+				if obj := s.info.Uses[id]; obj != nil {
+					s.chans[obj] = true
+				}
+			}
+		} else {
+			s.subs = append(s.subs, subRec{call, subj, call.Args[sub.Handler]})
+		}
+	}
+	if r, ok := traceapi.Registrations[name]; ok {
+		s.registration(call, fn, r)
+	}
+	if traceapi.Uses[name] {
+		if recv := receiver(call); recv != nil {
+			n := s.resolve(recv)
+			n.mws = append(n.mws, call.Args...)
+		}
+	}
+	if cb, ok := traceapi.RouterCallbacks[name]; ok && cb.MwFrom < len(call.Args) {
+		if recv := receiver(call); recv != nil {
+			if lit, ok := ast.Unparen(call.Args[cb.MwFrom]).(*ast.FuncLit); ok && len(lit.Type.Params.List) > 0 && len(lit.Type.Params.List[0].Names) > 0 {
+				if p := s.info.Defs[lit.Type.Params.List[0].Names[0]]; p != nil {
+					child := s.objNode(p)
+					child.param = nil
+					if cb.Route >= 0 && cb.Route < len(call.Args) {
+						child.prefix, _ = eval.String(s.info, call.Args[cb.Route])
+					}
+					parent := s.resolve(recv)
+					parent.find().kids = append(parent.find().kids, child)
+				}
+			}
+		}
+	}
+	if i, ok := traceapi.Serves[name]; ok && i < len(call.Args) {
+		s.serve(call.Args[i], call.Pos())
+	}
+	if traceapi.ServesReceiver[name] {
+		if recv := receiver(call); recv != nil {
+			s.serve(recv, call.Pos())
+		}
+	}
+	if fn.Type() != nil {
+		if g, ok := s.grpcRegistration(call, fn); ok {
+			s.grpcRegs = append(s.grpcRegs, g)
+		}
+	}
+}
+
+func receiver(call *ast.CallExpr) ast.Expr {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		return sel.X
+	}
+	return nil
+}
+
+func (s *state) serve(e ast.Expr, pos token.Pos) {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok && id.Name == "nil" {
+		if _, isNil := s.info.Uses[id].(*types.Nil); isNil {
+			s.serves = append(s.serves, served{expr: e, node: s.defaultMux(), pos: pos})
+			return
+		}
+	}
+	s.serves = append(s.serves, served{expr: e, node: s.resolve(e), pos: pos})
+}
+
+var defaultMuxKey = types.NewVar(token.NoPos, nil, traceapi.DefaultMux, nil)
+
+func (s *state) defaultMux() *node { return s.objNode(defaultMuxKey) }
+
+func (s *state) registration(call *ast.CallExpr, fn *types.Func, r traceapi.Registration) {
+	var router *node
+	if recv := receiver(call); recv != nil && fn.Type().(*types.Signature).Recv() != nil {
+		router = s.resolve(recv)
+	} else {
+		router = s.defaultMux()
+	}
+	h := r.Handler
+	if h < 0 {
+		h = len(call.Args) - 1
+	}
+	if h < 0 || h >= len(call.Args) || call.Ellipsis.IsValid() {
+		return
+	}
+	rg := &reg{fw: r.Framework}
+	if r.Route >= 0 && r.Route < len(call.Args) {
+		rg.route, _ = eval.String(s.info, call.Args[r.Route])
+	} else if recv := receiver(call); recv != nil {
+		rg.route = s.chainRoute(recv)
+	}
+	var mws []ast.Expr
+	switch r.Mw {
+	case traceapi.BeforeHandler:
+		if r.Route+1 < h {
+			mws = call.Args[r.Route+1 : h]
+		}
+	case traceapi.AfterHandler:
+		mws = call.Args[h+1:]
+	}
+	rg.mws = mws
+	rg.target = s.resolve(call.Args[h])
+	router.find().regs = append(router.find().regs, rg)
+	s.regs = append(s.regs, rg)
+}
+
+// chainRoute finds the route of a gorilla/mux chain: r.Path("/x").Methods("GET").
+func (s *state) chainRoute(e ast.Expr) string {
+	for i := 0; i < 8; i++ {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return ""
+		}
+		name := funcname.CalleeName(s.info, call)
+		if idx, ok := traceapi.RouteSetters[name]; ok && idx < len(call.Args) {
+			r, _ := eval.String(s.info, call.Args[idx])
+			return r
+		}
+		e = receiver(call)
+		if e == nil {
+			return ""
+		}
+	}
+	return ""
+}
+
+// tracingMiddleware reports whether e, a middleware argument, starts a span.
+func (s *state) tracingMiddleware(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		fn := funcname.Callee(s.info, e)
+		if fn == nil {
+			return false
+		}
+		n := funcname.Of(fn)
+		return s.mws[n] || s.funcStarts(fn)
+	case *ast.Ident, *ast.SelectorExpr:
+		if fn, ok := s.info.Uses[identOf(e)].(*types.Func); ok {
+			return s.mws[funcname.Of(fn)] || s.funcStarts(fn)
+		}
+	}
+	return false
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e
+	case *ast.SelectorExpr:
+		return e.Sel
+	}
+	return nil
+}
+
+func (s *state) assign(a *ast.AssignStmt) {
+	if len(a.Lhs) != len(a.Rhs) {
+		return
+	}
+	for i, l := range a.Lhs {
+		var obj types.Object
+		switch l := ast.Unparen(l).(type) {
+		case *ast.Ident:
+			obj = s.info.ObjectOf(l)
+		case *ast.SelectorExpr:
+			obj = s.info.ObjectOf(l.Sel)
+			// srv.Handler = h
+			if v, ok := obj.(*types.Var); ok && v.IsField() && s.serverField(s.info.TypeOf(l.X), v.Name()) {
+				s.serve(a.Rhs[i], a.Pos())
+				continue
+			}
+		}
+		s.bind(obj, a.Rhs[i])
+	}
+}
+
+// bind aliases a router- or handler-typed variable to its value.
+func (s *state) bind(obj types.Object, rhs ast.Expr) {
+	v, ok := obj.(*types.Var)
+	if !ok || rhs == nil {
+		return
+	}
+	if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && s.grpcNew[call] {
+		s.grpcSrv[v] = true
+	} else if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && funcname.CalleeName(s.info, call) == traceapi.GRPCNewServer {
+		s.grpcSrv[v] = true
+	}
+	if !isRouterish(v.Type()) && !isHandlerFunc(v.Type()) {
+		return
+	}
+	union(s.objNode(v), s.resolve(rhs))
+}
+
+// serverField reports whether t is (a pointer to) a server type whose field
+// named field serves a handler.
+func (s *state) serverField(t types.Type, field string) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	return traceapi.ServerHandlerFields[n.Obj().Pkg().Path()+"."+n.Obj().Name()] == field
+}
+
+func (s *state) compositeLit(cl *ast.CompositeLit) {
+	if !s.serverField(s.info.TypeOf(cl), "Handler") {
+		return
+	}
+	for _, el := range cl.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Handler" {
+			s.serve(kv.Value, cl.Pos())
+		}
+	}
+}
+
+func (s *state) objNode(obj types.Object) *node {
+	if n, ok := s.objs[obj]; ok {
+		return n.find()
+	}
+	n := &node{}
+	if v, ok := obj.(*types.Var); ok && s.params[v] {
+		n.param = v
+	}
+	s.objs[obj] = n
+	return n
+}
+
+// isEntry reports whether fn has a signature named in
+// rules.spanrequired.handlers.
+func (s *state) isEntry(fn *types.Func) bool {
+	hs := s.pol.Rules.SpanRequired.Handlers
+	if len(hs) == 0 {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return false
+	}
+	str := sigString(sig)
+	for _, h := range hs {
+		if strings.ReplaceAll(h, " ", "") == strings.ReplaceAll(str, " ", "") {
+			return true
+		}
+	}
+	return false
+}
+
+// sigString prints sig without parameter names or receiver.
+func sigString(sig *types.Signature) string {
+	var b strings.Builder
+	b.WriteString("func(")
+	for i := 0; i < sig.Params().Len(); i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		t := sig.Params().At(i).Type()
+		if sig.Variadic() && i == sig.Params().Len()-1 {
+			if sl, ok := t.(*types.Slice); ok {
+				b.WriteString("..." + types.TypeString(sl.Elem(), nil))
+				continue
+			}
+		}
+		b.WriteString(types.TypeString(t, nil))
+	}
+	b.WriteString(")")
+	switch sig.Results().Len() {
+	case 0:
+	case 1:
+		b.WriteString(" " + types.TypeString(sig.Results().At(0).Type(), nil))
+	default:
+		b.WriteString(" (")
+		for i := 0; i < sig.Results().Len(); i++ {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(types.TypeString(sig.Results().At(i).Type(), nil))
+		}
+		b.WriteString(")")
+	}
+	return b.String()
+}

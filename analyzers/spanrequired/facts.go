@@ -1,0 +1,48 @@
+package spanrequired
+
+import "fmt"
+
+// startsSpan marks a function that starts a span, directly or through a
+// callee, or that returns a handler or middleware wrapped in one.
+type startsSpan struct{}
+
+func (*startsSpan) AFact()         {}
+func (*startsSpan) String() string { return "startsSpan" }
+
+// noSpan marks an exported function with a handler's signature that
+// starts no span: registering it on an untraced router is a finding.
+type noSpan struct{}
+
+func (*noSpan) AFact()         {}
+func (*noSpan) String() string { return "noSpan" }
+
+// HandlerRef names a handler declared in another package that serves
+// without a span.
+type HandlerRef struct {
+	Name  string // function name, e.g. "Server.GetUser"
+	Route string // "" when unknown
+	Pos   string // file:line of the declaration
+	Kind  string // framework, for the hint
+}
+
+// ParamRouter is what a function does with one of its router parameters.
+type ParamRouter struct {
+	Index    int
+	Handlers []HandlerRef // uncovered handlers it registers on the router
+	Served   bool         // it serves the router
+	Traced   bool         // ... wrapped in a span
+}
+
+// router marks a function that returns a router with uncovered handlers
+// (Result), or registers uncovered handlers on a router parameter, or
+// serves a router parameter. The package that serves or mounts the
+// router decides whether they are findings.
+type router struct {
+	Result []HandlerRef
+	Params []ParamRouter
+}
+
+func (*router) AFact() {}
+func (f *router) String() string {
+	return fmt.Sprintf("router(%d handlers, %d params)", len(f.Result), len(f.Params))
+}

@@ -1,0 +1,453 @@
+package spanrequired
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/obscheck/obscheck/internal/apis/traceapi"
+	"github.com/obscheck/obscheck/internal/eval"
+	"github.com/obscheck/obscheck/internal/funcname"
+)
+
+// resolve returns the node of a router or handler expression.
+func (s *state) resolve(e ast.Expr) *node {
+	e = ast.Unparen(e)
+	if n, ok := s.resolving[e]; ok {
+		return n.find()
+	}
+	n := &node{}
+	s.resolving[e] = n
+	s.fill(n, e)
+	return n.find()
+}
+
+func (s *state) fill(n *node, e ast.Expr) {
+	switch e := e.(type) {
+	case *ast.FuncLit:
+		n.funcs = append(n.funcs, hfunc{fn: e})
+	case *ast.Ident, *ast.SelectorExpr:
+		switch obj := s.info.Uses[identOf(e)].(type) {
+		case *types.Func:
+			s.funcTarget(n, obj, e)
+		case *types.Var:
+			union(s.objNode(obj), n)
+			s.serveHTTPMethods(n.find(), obj.Type())
+		}
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			union(n, s.resolve(e.X))
+		}
+	case *ast.StarExpr:
+		union(n, s.resolve(e.X))
+	case *ast.CompositeLit:
+		s.serveHTTPMethods(n, s.info.TypeOf(e))
+	case *ast.CallExpr:
+		s.fillCall(n, e)
+	}
+}
+
+func (s *state) fillCall(n *node, call *ast.CallExpr) {
+	if tv, ok := s.info.Types[call.Fun]; ok && tv.IsType() {
+		if len(call.Args) == 1 { // http.HandlerFunc(f)
+			union(n, s.resolve(call.Args[0]))
+		}
+		return
+	}
+	if inner, ok := ast.Unparen(call.Fun).(*ast.CallExpr); ok { // mw(...)(h)
+		n.mws = append(n.mws, inner)
+	}
+	fn := funcname.Callee(s.info, call)
+	name := ""
+	if fn != nil {
+		name = funcname.Of(fn)
+	}
+	if i, ok := traceapi.Wrappers[name]; ok {
+		n.traced = true
+		if i < len(call.Args) {
+			n.kids = append(n.kids, s.resolve(call.Args[i]))
+		}
+		return
+	}
+	if d, ok := traceapi.Derivations[name]; ok {
+		if recv := receiver(call); recv != nil {
+			if d.Route >= 0 && d.Route < len(call.Args) {
+				n.prefix = s.str(call.Args[d.Route])
+			}
+			if d.MwFrom >= 0 && d.MwFrom <= len(call.Args) {
+				n.mws = append(n.mws, call.Args[d.MwFrom:]...)
+			}
+			p := s.resolve(recv)
+			p.kids = append(p.kids, n)
+		}
+		return
+	}
+	if fn != nil {
+		if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && isRouterType(sig.Recv().Type()) && sig.Results().Len() == 1 && isRouterType(sig.Results().At(0).Type()) {
+			if recv := receiver(call); recv != nil { // gorilla: r.PathPrefix("/x").Subrouter()
+				union(n, s.resolve(recv))
+				return
+			}
+		}
+		if fn.Pkg() == s.pass.Pkg {
+			if len(s.returns[fn]) > 0 {
+				n.ctors = append(n.ctors, fn)
+			} else {
+				n.mws = append(n.mws, call) // a local function returning a traced handler
+			}
+		} else {
+			if f := s.importedRouter(fn); f != nil && len(f.Result) > 0 {
+				n.ext = append(n.ext, f.Result...)
+				n.extPos = call.Pos()
+			}
+			if s.importedStarts(fn) {
+				n.traced = true
+			}
+		}
+	}
+	// Middleware chains and http.StripPrefix: the handler arguments are
+	// served with the result.
+	for _, a := range call.Args {
+		if t := s.info.TypeOf(a); t != nil && (isRouterish(t) || isHandlerFunc(t)) {
+			n.kids = append(n.kids, s.resolve(a))
+		}
+	}
+}
+
+func (s *state) str(e ast.Expr) string {
+	v, _ := eval.String(s.info, e)
+	return v
+}
+
+// funcTarget adds a function or method value used as a handler.
+func (s *state) funcTarget(n *node, fn *types.Func, e ast.Expr) {
+	if d := s.decls[fn]; d != nil {
+		n.funcs = append(n.funcs, hfunc{fn: d})
+		return
+	}
+	if fn.Pkg() == s.pass.Pkg {
+		return
+	}
+	var ns noSpan
+	if s.pass.ImportObjectFact(fn, &ns) {
+		n.ext = append(n.ext, HandlerRef{Name: funcDisplayName(fn), Pos: s.posString(fn.Pos())})
+		n.extPos = e.Pos()
+	}
+}
+
+// serveHTTPMethods adds the ServeHTTP method of t, if declared here.
+func (s *state) serveHTTPMethods(n *node, t types.Type) {
+	if t == nil || isRouterType(t) {
+		return
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")
+	if fn, ok := obj.(*types.Func); ok {
+		if d := s.decls[fn]; d != nil {
+			n.funcs = append(n.funcs, hfunc{fn: d})
+		}
+	}
+}
+
+func (s *state) importedStarts(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == s.pass.Pkg {
+		return false
+	}
+	var f startsSpan
+	return s.pass.ImportObjectFact(fn, &f)
+}
+
+func (s *state) importedRouter(fn *types.Func) *router {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == s.pass.Pkg {
+		return nil
+	}
+	var f router
+	if s.pass.ImportObjectFact(fn, &f) {
+		return &f
+	}
+	return nil
+}
+
+// funcStarts reports whether calling fn starts a span.
+func (s *state) funcStarts(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	if fn.Pkg() == s.pass.Pkg {
+		return s.fnStarts[fn]
+	}
+	return s.starts[funcname.Of(fn)] || s.importedStarts(fn)
+}
+
+// solve computes which functions start a span (a fixpoint over the
+// package's call graph).
+func (s *state) solve() {
+	for fn, d := range s.decls {
+		if u := s.units[d]; u != nil && u.direct {
+			s.fnStarts[fn] = true
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for fn, d := range s.decls {
+			if s.fnStarts[fn] {
+				continue
+			}
+			if u := s.units[d]; u != nil {
+				for _, c := range u.callees {
+					if s.fnStarts[c] {
+						s.fnStarts[fn] = true
+						changed = true
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+func (s *state) unitStarts(u *unit) bool {
+	if u == nil {
+		return false
+	}
+	if u.direct {
+		return true
+	}
+	for _, c := range u.callees {
+		if s.fnStarts[c] {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *state) nodeTraced(n *node) bool {
+	if n.traced {
+		return true
+	}
+	for _, m := range n.mws {
+		if s.tracingMiddleware(m) {
+			return true
+		}
+	}
+	return false
+}
+
+// item is an uncovered handler found by a walk.
+type item struct {
+	fn    *hfunc
+	ref   HandlerRef
+	pos   token.Pos // where an ext handler is reported
+	route string
+	fw    traceapi.Framework
+}
+
+type walkCtx struct {
+	traced bool
+	route  string
+	fw     traceapi.Framework
+}
+
+// walk collects the uncovered handlers served when n is served.
+func (s *state) walk(n *node, c walkCtx, seen map[*node]bool, out *[]item) {
+	n = n.find()
+	if seen[n] {
+		return
+	}
+	seen[n] = true
+	defer delete(seen, n)
+	c.route = joinRoute(c.route, n.prefix)
+	c.traced = c.traced || s.nodeTraced(n)
+	if c.traced {
+		return
+	}
+	for _, r := range n.regs {
+		if r.traced {
+			continue
+		}
+		rc := c
+		rc.route = joinRoute(c.route, r.route)
+		rc.fw = r.fw
+		for _, m := range r.mws {
+			if s.tracingMiddleware(m) {
+				rc.traced = true
+			}
+		}
+		if !rc.traced {
+			s.walk(r.target, rc, seen, out)
+		}
+	}
+	for _, k := range n.kids {
+		s.walk(k, c, seen, out)
+	}
+	for _, fn := range n.ctors {
+		for _, r := range s.returns[fn] {
+			s.walk(s.resolve(r), c, seen, out)
+		}
+	}
+	for i := range n.funcs {
+		f := &n.funcs[i]
+		if s.exempt(c.route) {
+			continue
+		}
+		u := s.units[f.fn]
+		if u == nil || u.delegates || s.unitStarts(u) {
+			continue
+		}
+		*out = append(*out, item{fn: f, route: c.route, fw: c.fw})
+	}
+	for _, r := range n.ext {
+		rt := joinRoute(c.route, r.Route)
+		if s.exempt(rt) {
+			continue
+		}
+		r.Route = rt
+		if r.Kind == "" {
+			r.Kind = string(c.fw)
+		}
+		*out = append(*out, item{ref: r, pos: n.extPos, route: rt, fw: traceapi.Framework(r.Kind)})
+	}
+}
+
+func joinRoute(a, b string) string {
+	if a == "" {
+		return b
+	}
+	if b == "" {
+		return a
+	}
+	// Go 1.22 patterns: "GET /x" under a prefix keeps the method first.
+	if m, p, ok := strings.Cut(b, " "); ok && strings.HasPrefix(p, "/") {
+		return m + " " + strings.TrimSuffix(a, "/") + p
+	}
+	return strings.TrimSuffix(a, "/") + "/" + strings.TrimPrefix(b, "/")
+}
+
+// exempt reports whether route matches rules.spanrequired.exempt_routes.
+func (s *state) exempt(route string) bool {
+	if route == "" {
+		return false
+	}
+	path := route
+	if _, p, ok := strings.Cut(route, " "); ok { // "GET /healthz"
+		path = strings.TrimSpace(p)
+	}
+	if i := strings.Index(path, "/"); i > 0 { // host patterns
+		path = path[i:]
+	}
+	trimmed := strings.TrimSuffix(path, "/")
+	for _, e := range s.pol.Rules.SpanRequired.ExemptRoutes {
+		if e == "" {
+			continue
+		}
+		et := strings.TrimSuffix(e, "/")
+		if path == e || trimmed == et || strings.HasSuffix(trimmed, et) && strings.HasPrefix(et, "/") {
+			return true
+		}
+		if strings.HasSuffix(e, "/") && strings.Contains(path+"/", e) {
+			return true
+		}
+	}
+	return false
+}
+
+// isRouterType reports whether t is (a pointer to) a known router type.
+func isRouterType(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	return traceapi.RouterTypes[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
+}
+
+// isRouterish reports whether a value of type t can be served: a router
+// or an http.Handler.
+func isRouterish(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if isRouterType(t) {
+		return true
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")
+	_, ok := obj.(*types.Func)
+	return ok
+}
+
+// isHandlerFunc reports whether t is a handler function type: net/http,
+// gin or echo.
+func isHandlerFunc(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	sig, ok := t.Underlying().(*types.Signature)
+	return ok && handlerSig(sig) != ""
+}
+
+// handlerSig returns the framework of a handler signature, or "".
+func handlerSig(sig *types.Signature) traceapi.Framework {
+	p := sig.Params()
+	switch {
+	case p.Len() == 2 && typeName(p.At(0).Type()) == "net/http.ResponseWriter" && typeName(p.At(1).Type()) == "*net/http.Request":
+		return traceapi.HTTP
+	case p.Len() == 1 && typeName(p.At(0).Type()) == "*"+traceapi.Gin+".Context":
+		return traceapi.GinF
+	case p.Len() == 1 && typeName(p.At(0).Type()) == traceapi.Echo+".Context" && sig.Results().Len() == 1:
+		return traceapi.EchF
+	}
+	return ""
+}
+
+func typeName(t types.Type) string { return types.TypeString(t, nil) }
+
+func funcDisplayName(fn *types.Func) string {
+	sig, ok := fn.Type().(*types.Signature)
+	if ok && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			return n.Obj().Name() + "." + fn.Name()
+		}
+	}
+	return fn.Name()
+}
+
+func (s *state) posString(pos token.Pos) string {
+	p := s.pass.Fset.Position(pos)
+	if !p.IsValid() {
+		return ""
+	}
+	return trimPath(p.Filename) + ":" + itoa(p.Line)
+}
+
+// trimPath keeps the last two path elements of a file name.
+func trimPath(f string) string {
+	f = strings.ReplaceAll(f, "\\", "/")
+	parts := strings.Split(f, "/")
+	if len(parts) > 2 {
+		parts = parts[len(parts)-2:]
+	}
+	return strings.Join(parts, "/")
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b [20]byte
+	n := len(b)
+	for i > 0 {
+		n--
+		b[n] = byte('0' + i%10)
+		i /= 10
+	}
+	return string(b[n:])
+}

@@ -1,0 +1,20 @@
+package main
+
+import (
+	"net/http"
+
+	"example.com/sr/routes"
+	"github.com/go-chi/chi/v5"
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+)
+
+func main() { // want main:"startsSpan"
+	srv := &routes.Server{}
+	http.ListenAndServe(":8080", otelhttp.NewHandler(srv.Routes(), "api"))
+
+	r := chi.NewRouter()
+	r.Use(otelhttp.NewMiddleware("api"))
+	routes.RegisterAPI(r)
+	r.HandleFunc("/export", routes.Export)
+	http.ListenAndServe(":8081", r)
+}

@@ -1,0 +1,150 @@
+package nethttp
+
+import (
+	"context"
+	"net/http"
+
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/trace"
+)
+
+func listUsers(w http.ResponseWriter, r *http.Request) {} // want `handler listUsers serves /users without a span: start one with tracer.Start\(r.Context\(\), "listUsers"\) or wrap the router with otelhttp.NewHandler`
+
+func getOrder(w http.ResponseWriter, r *http.Request) { // want getOrder:"startsSpan"
+	_, span := otel.Tracer("orders").Start(r.Context(), "getOrder")
+	defer span.End()
+}
+
+// startSpan is the service's own helper: found without configuration.
+func startSpan(ctx context.Context, name string) (context.Context, trace.Span) { // want startSpan:"startsSpan"
+	return otel.Tracer("svc").Start(ctx, name)
+}
+
+func viaHelper(w http.ResponseWriter, r *http.Request) { // want viaHelper:"startsSpan"
+	_, span := startSpan(r.Context(), "viaHelper")
+	defer span.End()
+}
+
+func deeper(w http.ResponseWriter, r *http.Request) { viaHelper(w, r) } // want deeper:"startsSpan"
+
+func healthz(w http.ResponseWriter, r *http.Request) {}
+
+func readyz(w http.ResponseWriter, r *http.Request) {}
+
+func pprofIndex(w http.ResponseWriter, r *http.Request) {}
+
+func getItem(w http.ResponseWriter, r *http.Request) {} // want `handler getItem serves /items/\{id\} without a span`
+
+func wrappedAtRegistration(w http.ResponseWriter, r *http.Request) {}
+
+// logging is middleware: it only delegates to next.
+func logging(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r)
+	})
+}
+
+type status struct{}
+
+func (status) ServeHTTP(w http.ResponseWriter, r *http.Request) {} // want `handler status.ServeHTTP serves /status without a span` ServeHTTP:"noSpan"
+
+const usersRoute = "/users"
+
+func Main() { // want Main:"startsSpan"
+	mux := http.NewServeMux()
+	mux.HandleFunc(usersRoute, listUsers)
+	mux.HandleFunc("/orders", getOrder)
+	mux.HandleFunc("/helper", viaHelper)
+	mux.HandleFunc("/deeper", deeper)
+	mux.HandleFunc("/healthz", healthz)
+	mux.HandleFunc("GET /readyz", readyz)
+	mux.HandleFunc("/debug/pprof/", pprofIndex)
+	mux.Handle("/items/{id}", logging(http.HandlerFunc(getItem)))
+	mux.Handle("/wrapped", otelhttp.NewHandler(http.HandlerFunc(wrappedAtRegistration), "wrapped"))
+	mux.Handle("/status", status{})
+	mux.Handle("/lit", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { // want `handler func literal in Main serves /lit without a span: start one with tracer.Start\(r.Context\(\), "/lit"\)`
+	}))
+	http.ListenAndServe(":8080", mux)
+}
+
+func tracedA(w http.ResponseWriter, r *http.Request) {}
+
+// Traced routers: wrapped where they are served.
+func Traced() { // want Traced:"startsSpan"
+	mux := http.NewServeMux()
+	mux.HandleFunc("/a", tracedA)
+	http.ListenAndServe(":8081", otelhttp.NewHandler(mux, "api"))
+
+	mux2 := http.NewServeMux()
+	mux2.HandleFunc("/a", tracedA)
+	h := otelhttp.NewMiddleware("api")(logging(mux2))
+	srv := &http.Server{Addr: ":8082", Handler: h}
+	srv.ListenAndServe()
+
+	mux3 := http.NewServeMux()
+	mux3.HandleFunc("/a", tracedA)
+	http.ListenAndServe(":8083", Tracing("api")(CorrelationID(mux3)))
+}
+
+// Tracing is the team's tracing middleware: a fact says it starts a span.
+func Tracing(name string) func(http.Handler) http.Handler { // want Tracing:"startsSpan"
+	return func(next http.Handler) http.Handler { return otelhttp.NewHandler(next, name) }
+}
+
+// CorrelationID is plain middleware.
+func CorrelationID(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { next.ServeHTTP(w, r) })
+}
+
+func untracedB(w http.ResponseWriter, r *http.Request) {} // want `handler untracedB serves /b without a span`
+
+func serverC(w http.ResponseWriter, r *http.Request) {} // want `handler serverC serves /c without a span`
+
+func legacy(w http.ResponseWriter, r *http.Request) {} // want `handler legacy serves /legacy without a span`
+
+func neverServed(w http.ResponseWriter, r *http.Request) {}
+
+func Untraced() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/b", untracedB)
+	http.ListenAndServe(":8084", CorrelationID(mux))
+
+	mux3 := http.NewServeMux()
+	mux3.HandleFunc("/c", serverC)
+	srv := &http.Server{Addr: ":8085"}
+	srv.Handler = mux3
+	srv.ListenAndServe()
+
+	http.HandleFunc("/legacy", legacy)
+	http.ListenAndServe(":8086", nil)
+
+	// Built but never served here: the caller is out of sight.
+	mux4 := http.NewServeMux()
+	mux4.HandleFunc("/never", neverServed)
+	_ = mux4
+}
+
+type api struct{ mux *http.ServeMux }
+
+func (a *api) users(w http.ResponseWriter, r *http.Request) {} // want `handler api.users serves /field without a span`
+
+func (a *api) routes() {
+	a.mux = http.NewServeMux()
+	a.mux.HandleFunc("/field", a.users)
+}
+
+func (a *api) serve() {
+	http.ListenAndServe(":8087", a.mux)
+}
+
+// serveOn serves its parameter: its callers' routers are served.
+func serveOn(h http.Handler) { http.ListenAndServe(":8088", h) } // want serveOn:"router\\(0 handlers, 1 params\\)"
+
+func viaParam(w http.ResponseWriter, r *http.Request) {} // want `handler viaParam serves /param without a span`
+
+func ServeViaParam() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/param", viaParam)
+	serveOn(mux)
+}
