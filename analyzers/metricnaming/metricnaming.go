@@ -152,7 +152,10 @@ func (c *checker) textual(d *metricapi.Definition) string {
 		fixed = snake(fixed)
 	}
 	exp := exported(d, fixed)
-	if len(c.prefixes) > 0 && !hasAnyPrefix(exp, c.prefixes) {
+	reg := c.m.Registration(d)
+	if len(c.prefixes) > 0 && !reg.Unknown && !hasAnyPrefix(reg.Prefix+exp, c.prefixes) && reg.Prefix != "" {
+		why = append(why, fmt.Sprintf("every metric name starts with %s (the registerer adds %q)", quoteList(c.prefixes), reg.Prefix))
+	} else if len(c.prefixes) > 0 && !reg.Unknown && reg.Prefix == "" && !hasAnyPrefix(exp, c.prefixes) {
 		why = append(why, "every metric name starts with "+quoteList(c.prefixes))
 		if len(c.prefixes) == 1 {
 			p := c.prefixes[0]
@@ -176,11 +179,11 @@ func (c *checker) textual(d *metricapi.Definition) string {
 		kind = "metric"
 	}
 	msg := fmt.Sprintf("%s name %q should be %q: %s", kind, n, fixed, strings.Join(why, "; "))
-	if len(c.prefixes) > 1 && !hasAnyPrefix(exported(d, fixed), c.prefixes) {
+	if len(c.prefixes) > 1 && !hasAnyPrefix(reg.Prefix+exported(d, fixed), c.prefixes) || reg.Prefix != "" {
 		msg = fmt.Sprintf("%s name %q: %s", kind, n, strings.Join(why, "; "))
 	}
 	diag := analysis.Diagnostic{Pos: pos(d), Message: msg}
-	if fix, ok := c.rename(d, n, fixed, addTotal && len(why) == 1); ok && hasAnyPrefix(exported(d, fixed), c.prefixes) {
+	if fix, ok := c.rename(d, n, fixed, addTotal && len(why) == 1); ok && (reg.Unknown || hasAnyPrefix(reg.Prefix+exported(d, fixed), c.prefixes)) {
 		diag.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	c.r.Report(diag)
@@ -258,6 +261,9 @@ func (c *checker) checkPartial(d *metricapi.Definition) {
 		}
 		c.r.Reportf(pos(d), "%s name starts with %q, which has characters Prometheus names do not allow (%s); use [a-z0-9_] only", d.Kind, p, strings.Join(shown, ", "))
 		return
+	}
+	if reg := c.m.Registration(d); reg.Unknown || reg.Prefix != "" {
+		return // the registerer may add (or adds) a prefix
 	}
 	if p := d.Name.Prefix; p != "" && len(c.prefixes) > 0 && !strings.ContainsAny(p, "{") {
 		definitelyNot := true

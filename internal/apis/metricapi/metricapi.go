@@ -105,11 +105,14 @@ type Model struct {
 	// Strings returns the elements of a []string variable declared in
 	// another package, if known.
 	Strings func(v *types.Var) ([]string, bool)
+
+	files []*ast.File
+	regs  map[*ast.CallExpr]ast.Expr
 }
 
 // New returns a Model over the files of one package.
 func New(info *types.Info, files []*ast.File) *Model {
-	return &Model{Info: info, Locals: eval.NewLocals(info, files)}
+	return &Model{Info: info, Locals: eval.NewLocals(info, files), files: files}
 }
 
 // Define decodes a metric definition site.
