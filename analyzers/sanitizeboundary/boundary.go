@@ -84,37 +84,64 @@ func operandText(e ast.Expr) string {
 }
 
 // returnsCopy reports whether a sanitizer call certainly returns a
-// sanitized copy rather than working in place: it has a non-error result,
-// and its operand is a value (a string, a struct) — or a reference whose
-// sanitizer, declared in this package, never returns the operand itself.
+// sanitized copy rather than working in place. The result that counts is
+// one of the operand's own type or a string. For a value operand (a
+// string, a struct) such a result is a copy. For a reference (pointer,
+// map, slice) a string result is a rendering, hence a copy; a result of the
+// operand's type is a copy only if the sanitizer, declared in this
+// package, never returns the operand itself.
 func (c *checker) returnsCopy(call *ast.CallExpr, fn *types.Func, operand ast.Expr) bool {
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok || operand == nil {
 		return false
 	}
-	hasValue := false
+	opT := c.typeOf(operand)
+	if opT == nil {
+		return false
+	}
+	same, str := false, false
 	for i := 0; i < sig.Results().Len(); i++ {
-		if !isError(sig.Results().At(i).Type()) {
-			hasValue = true
+		rt := sig.Results().At(i).Type()
+		if isError(rt) {
+			continue
+		}
+		if rt2 := c.resultType(call, i); rt2 != nil {
+			rt = rt2 // the instantiated type of a generic sanitizer
+		}
+		switch {
+		case types.Identical(rt, opT):
+			same = true
+		case stringish(rt):
+			str = true
 		}
 	}
-	if !hasValue {
-		return false
-	}
-	t := c.typeOf(operand)
-	if t == nil {
-		return false
-	}
-	switch t.Underlying().(type) {
+	switch opT.Underlying().(type) {
 	case *types.Pointer, *types.Map, *types.Slice, *types.Chan, *types.Interface:
-		// A reference: in place or a copy? Only the body can tell.
-		decl := c.declOf(fn)
-		if decl == nil || decl.Body == nil {
-			return false
+		if same {
+			decl := c.declOf(fn)
+			return decl != nil && decl.Body != nil && !returnsParam(c.info, decl, sig)
 		}
-		return !returnsParam(c.info, decl, sig)
+		return str
 	}
-	return true
+	return same || str
+}
+
+// resultType is the type of the call's i-th result as instantiated.
+func (c *checker) resultType(call *ast.CallExpr, i int) types.Type {
+	t := c.typeOf(call)
+	if t == nil {
+		return nil
+	}
+	if tup, ok := t.(*types.Tuple); ok {
+		if i < tup.Len() {
+			return tup.At(i).Type()
+		}
+		return nil
+	}
+	if i == 0 {
+		return t
+	}
+	return nil
 }
 
 func isError(t types.Type) bool {

@@ -49,10 +49,13 @@ func (c *checker) localVar(e ast.Expr) *types.Var {
 	if !ok || id.Name == "_" {
 		return nil
 	}
-	if v, ok := c.info.Defs[id].(*types.Var); ok {
-		return v
+	v, ok := c.info.Defs[id].(*types.Var)
+	if !ok {
+		v, _ = c.info.Uses[id].(*types.Var)
 	}
-	v, _ := c.info.Uses[id].(*types.Var)
+	if v == nil || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil // only locals: package variables are not followed
+	}
 	return v
 }
 

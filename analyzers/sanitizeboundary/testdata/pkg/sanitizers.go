@@ -1,8 +1,13 @@
 package pkg
 
 import (
+	"fmt"
 	"log/slog"
+	"net/url"
 	"strings"
+
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
 )
 
 type Payment struct {
@@ -64,4 +69,27 @@ func useSanitizers(p Payment, pp *Payment, m map[string]string, l *slog.Logger) 
 	q := SanitizePayment(p)
 	l.Info("p", "p", q)
 	l.Info("p", "p", SanitizePayment(p))
+}
+
+func externalSanitizers(u *url.URL, l *slog.Logger) {
+	u.Redacted() // want `the result of sanitizer Redacted is discarded, so u stays unsanitized`
+	l.Info("url", "u", u.Redacted())
+}
+
+// MarshalledUser redacts itself for zap; Formatted for fmt.
+type MarshalledUser struct{ Password string }
+
+func (MarshalledUser) MarshalLogObject(enc zapcore.ObjectEncoder) error {
+	enc.AddString("password", "[REDACTED]")
+	return nil
+}
+
+type Formatted struct{ Password string }
+
+func (Formatted) Format(f fmt.State, verb rune) { fmt.Fprint(f, "Formatted{[REDACTED]}") }
+
+func selfRendering(z *zap.Logger, m MarshalledUser, f Formatted) {
+	z.Info("m", zap.Object("m", m), zap.Any("m2", m), zap.Reflect("m3", &m))
+	z.Sugar().Infof("%v %+v", f, &f)
+	z.Info("f", zap.Any("f", f))
 }
