@@ -65,8 +65,9 @@ type assign struct {
 }
 
 type candidate struct {
-	call *ast.CallExpr
-	decl *ast.FuncDecl // outermost enclosing function declaration, nil at package level
+	call  *ast.CallExpr
+	decl  *ast.FuncDecl // outermost enclosing function declaration, nil at package level
+	ftype *ast.FuncType // innermost enclosing function's signature
 }
 
 type checker struct {
@@ -148,7 +149,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		case *ast.CallExpr:
 			c.mutatingCall(n, enclosingBlock(stack))
-			cands = append(cands, candidate{call: n, decl: outermostDecl(stack)})
+			cands = append(cands, candidate{call: n, decl: outermostDecl(stack), ftype: innermostFuncType(stack)})
 		}
 		return true
 	})
@@ -165,6 +166,12 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		if cd.decl != nil && excluded(pass, cd.decl, opts.ExcludeFunctions) {
 			continue
+		}
+		if strings.HasSuffix(pass.Fset.Position(cd.call.Pos()).Filename, "_test.go") {
+			continue // tests run outside any execution
+		}
+		if c.forwards(call, cd.ftype) {
+			continue // a log adapter (io.Writer, Println) relaying its caller's message
 		}
 		if c.fieldsCarry(call.Fields) != "" {
 			continue
@@ -197,6 +204,18 @@ func enclosingBlock(stack []ast.Node) ast.Node {
 			return stack[i]
 		case *ast.FuncLit, *ast.FuncDecl:
 			return nil
+		}
+	}
+	return nil
+}
+
+func innermostFuncType(stack []ast.Node) *ast.FuncType {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.FuncLit:
+			return n.Type
+		case *ast.FuncDecl:
+			return n.Type
 		}
 	}
 	return nil
@@ -613,6 +632,60 @@ func (c *checker) exportFacts() {
 }
 
 // --- Exclusions ---
+
+// forwards reports whether the call logs a message relayed from the
+// enclosing function's variadic or []byte parameter: a log adapter
+// (Println(args ...any), Write(p []byte)) that cannot know the execution.
+func (c *checker) forwards(call *logapi.Call, ft *ast.FuncType) bool {
+	if ft == nil || ft.Params == nil {
+		return false
+	}
+	relay := map[types.Object]bool{}
+	for _, f := range ft.Params.List {
+		_, variadic := f.Type.(*ast.Ellipsis)
+		for _, n := range f.Names {
+			obj := c.pass.TypesInfo.Defs[n]
+			if obj == nil {
+				continue
+			}
+			if sl, ok := obj.Type().(*types.Slice); variadic || ok && types.Identical(sl.Elem(), types.Typ[types.Byte]) {
+				relay[obj] = true
+			}
+		}
+	}
+	if len(relay) == 0 {
+		return false
+	}
+	exprs := append([]ast.Expr{call.Msg}, call.Args...)
+	for _, e := range exprs {
+		if e != nil && c.uses(e, relay, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// uses reports whether e refers to one of objs, following locals with a
+// single store a few steps.
+func (c *checker) uses(e ast.Expr, objs map[types.Object]bool, depth int) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || found {
+			return !found
+		}
+		obj := c.pass.TypesInfo.Uses[id]
+		if objs[obj] {
+			found = true
+		} else if depth < 3 {
+			if r := c.resolve(id); r != nil && c.uses(r, objs, depth+1) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
 
 func excluded(pass *analysis.Pass, fd *ast.FuncDecl, names []string) bool {
 	fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)

@@ -2,6 +2,7 @@ package slogcase
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 
 	"example.com/eid/logging"
@@ -106,4 +107,20 @@ func param(l *slog.Logger) {
 
 func carrier(ctx context.Context) {
 	logging.FromContext(ctx).Error("not a carrier unless configured") // want `slog ERROR log without`
+}
+
+type stdlibWriter struct{ l *slog.Logger }
+
+func (w stdlibWriter) Write(p []byte) (int, error) {
+	msg := string(p)
+	w.l.Error(msg) // ok: an io.Writer adapter relays its caller's message
+	return len(p), nil
+}
+
+func (w stdlibWriter) Println(args ...any) {
+	w.l.Error(fmt.Sprint(args...)) // ok: a Println adapter
+}
+
+func (w stdlibWriter) Report(msg string) {
+	w.l.Error(msg) // want `slog ERROR log without`
 }
