@@ -467,11 +467,18 @@ func (m *Model) Use(call *ast.CallExpr) (*LabelUse, bool) {
 			return nil, false
 		}
 		u.Labels = m.labelMap(call.Args[0])
-	case UseOTel:
-		if len(call.Args) < 3 {
+	case UseOTel, UseOTelObserve:
+		from := 2
+		if style == UseOTelObserve {
+			from = 1
+		}
+		if len(call.Args) <= from {
 			return nil, false
 		}
-		for _, a := range otelattr.ListWith(m.Info, m.Locals, call.Args[2:]) {
+		if strings.HasPrefix(name, "("+otelm+".Observer).") {
+			u.Metric, _ = m.definitionOf(call.Args[0], 0)
+		}
+		for _, a := range otelattr.ListWith(m.Info, m.Locals, call.Args[from:]) {
 			u.Labels = append(u.Labels, Label{Name: a.Key, Expr: a.KeyExpr, Value: a.Value})
 		}
 	}

@@ -52,6 +52,8 @@ const (
 	UseMap
 	// UseOTel: OTel Add/Record; attributes in the options from Args[2] on.
 	UseOTel
+	// UseOTelObserve: Int64Observer.Observe(v, options...): options from Args[1] on.
+	UseOTelObserve
 )
 
 // Users maps a function's full name to how it supplies label values.
@@ -113,6 +115,8 @@ func init() {
 		Users["("+otelm+"."+num+"UpDownCounter).Add"] = UseOTel
 		Users["("+otelm+"."+num+"Histogram).Record"] = UseOTel
 		Users["("+otelm+"."+num+"Gauge).Record"] = UseOTel
+		Users["("+otelm+"."+num+"Observer).Observe"] = UseOTelObserve
+		Users["("+otelm+".Observer).Observe"+num] = UseOTel // (instrument, value, options...)
 	}
 
 	for name, k := range map[string]Kind{

@@ -31,3 +31,16 @@ func otel(ctx context.Context, meter metric.Meter, span trace.Span, tracer trace
 	_, s := tracer.Start(ctx, "x", trace.WithAttributes(attribute.String("execution_id", execID)))
 	s.End()
 }
+
+func observe(meter metric.Meter, execID string) {
+	g, _ := meter.Int64ObservableGauge("noetl.queue.depth")
+	meter.RegisterCallback(func(_ context.Context, o metric.Observer) error {
+		o.ObserveInt64(g, 1, metric.WithAttributes(attribute.String("execution_id", execID))) // want `label "execution_id" on metric "noetl.queue.depth" is a correlation key`
+		o.ObserveInt64(g, 1, metric.WithAttributes(attribute.String("queue", "a")))
+		return nil
+	}, g)
+	meter.Int64ObservableCounter("noetl.ticks", metric.WithInt64Callback(func(_ context.Context, o metric.Int64Observer) error {
+		o.Observe(1, metric.WithAttributes(attribute.String("request_id", execID))) // want `label "request_id" is an unbounded id`
+		return nil
+	}))
+}
