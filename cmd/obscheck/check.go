@@ -40,6 +40,7 @@ type options struct {
 	newFromRev string
 	pprof      string
 	stats      bool
+	load       string
 }
 
 func (o *options) register(cmd *cobra.Command) {
@@ -58,6 +59,7 @@ func (o *options) register(cmd *cobra.Command) {
 	f.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines changed since git `REV`")
 	f.StringVar(&o.pprof, "pprof", "", "write CPU and heap profiles of the run to `DIR`")
 	f.BoolVar(&o.stats, "stats", false, "print package count and load/analysis times on stderr")
+	f.StringVar(&o.load, "load", "auto", "how dependencies are loaded: auto, export (build cache export data) or source (declarations only)")
 }
 
 // session is a prepared run: working directory, policy, analyzers.
@@ -82,6 +84,9 @@ func (o *options) prepare() (*session, error) {
 	}
 	if !slices.Contains(output.Formats, o.format) {
 		return nil, usageErrorf("unknown --format %q; want one of %s", o.format, strings.Join(output.Formats, ", "))
+	}
+	if !slices.Contains([]string{"auto", "export", "source"}, o.load) {
+		return nil, usageErrorf("unknown --load %q; want auto, export or source", o.load)
 	}
 	if o.jobs < 0 {
 		return nil, usageErrorf("--jobs must be positive")
@@ -143,16 +148,17 @@ func (s *session) analyze(patterns []string) (*driver.Result, []driver.PackageEr
 		runtime.GOMAXPROCS(j)
 		env = append(env, "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -p="+strconv.Itoa(j)))
 	}
-	pkgs, bad, err := driver.Load(driver.LoadConfig{Dir: s.dir, Patterns: patterns, Tests: s.opts.tests, Env: env})
+	loaded, err := driver.Load(driver.LoadConfig{Dir: s.dir, Patterns: patterns, Tests: s.opts.tests, Env: env, Mode: s.opts.load})
 	if err != nil {
 		return nil, nil, &exitError{code: exitIncomplete, msg: err.Error()}
 	}
-	loaded := time.Now()
+	pkgs, bad := loaded.Packages, loaded.Errors
+	loadedAt := time.Now()
 	res := driver.Run(pkgs, driver.RunConfig{Analyzers: s.analyzers, Jobs: s.opts.jobs, Dir: s.dir})
 	if s.opts.stats {
-		load, analysis := loaded.Sub(start), time.Since(loaded)
-		fmt.Fprintf(os.Stderr, "obscheck: %d packages; load %.2fs, analysis %.2fs (%.0f%% of %.2fs)\n",
-			len(pkgs)+len(bad), load.Seconds(), analysis.Seconds(),
+		load, analysis := loadedAt.Sub(start), time.Since(loadedAt)
+		fmt.Fprintf(os.Stderr, "obscheck: %d packages (dependencies from %s); load %.2fs, analysis %.2fs (%.0f%% of %.2fs)\n",
+			len(pkgs)+len(bad), loaded.Mode, load.Seconds(), analysis.Seconds(),
 			100*analysis.Seconds()/(load+analysis).Seconds(), (load + analysis).Seconds())
 	}
 	return res, bad, nil

@@ -67,10 +67,11 @@ var boomAnalyzer = &analysis.Analyzer{
 
 func load(t *testing.T) ([]string, *Result) {
 	t.Helper()
-	pkgs, bad, err := Load(LoadConfig{Dir: "testdata/facts"})
-	if err != nil || len(bad) > 0 {
-		t.Fatalf("load: %v %v", err, bad)
+	loaded, err := Load(LoadConfig{Dir: "testdata/facts"})
+	if err != nil || len(loaded.Errors) > 0 {
+		t.Fatalf("load: %v %v", err, loaded)
 	}
+	pkgs := loaded.Packages
 	roots := map[string]bool{}
 	for _, p := range pkgs {
 		roots[p.PkgPath] = true
@@ -110,10 +111,11 @@ func TestFactsAcrossPackages(t *testing.T) {
 }
 
 func TestDeterministicAcrossJobs(t *testing.T) {
-	pkgs, _, err := Load(LoadConfig{Dir: "testdata/facts"})
+	loaded, err := Load(LoadConfig{Dir: "testdata/facts"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	pkgs := loaded.Packages
 	var first []string
 	for _, jobs := range []int{1, 2, 8, 1, 8} {
 		res := Run(pkgs, RunConfig{Analyzers: []*analysis.Analyzer{markAnalyzer}, Dir: "testdata/facts", Jobs: jobs})
@@ -126,5 +128,53 @@ func TestDeterministicAcrossJobs(t *testing.T) {
 		} else if !reflect.DeepEqual(got, first) {
 			t.Errorf("jobs=%d: findings differ:\n%v\nvs\n%v", jobs, got, first)
 		}
+	}
+}
+
+// TestColdCacheLoadsDeclarationsOnly: with an empty build cache, auto mode
+// must not compile every dependency; it loads them from source without
+// function bodies, and the analysis sees the same thing.
+func TestColdCacheLoadsDeclarationsOnly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a cold cache")
+	}
+	dir := "../../testdata/example"
+	warm, err := Load(LoadConfig{Dir: dir, Mode: "export"})
+	if err != nil || len(warm.Errors) > 0 {
+		t.Skipf("example service does not load (modules not downloaded?): %v %v", err, warm)
+	}
+	cold, err := Load(LoadConfig{Dir: dir, Env: []string{"GOCACHE=" + t.TempDir(), "GOFLAGS=-mod=mod"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cold.Mode != "source" {
+		t.Errorf("cold cache loaded dependencies from %s, want source", cold.Mode)
+	}
+	if len(cold.Errors) > 0 || len(cold.Packages) != len(warm.Packages) {
+		t.Fatalf("cold load: %d packages, errors %v; warm: %d", len(cold.Packages), cold.Errors, len(warm.Packages))
+	}
+	for _, p := range cold.Packages {
+		for _, f := range p.Syntax {
+			if len(f.Comments) == 0 && len(f.Decls) > 0 {
+				t.Errorf("%s: root file lost its comments", p.PkgPath)
+			}
+		}
+		for _, imp := range p.Imports {
+			if imp.Types == nil || !imp.Types.Complete() {
+				t.Errorf("%s: dependency %s has no complete types", p.PkgPath, imp.PkgPath)
+			}
+			for _, f := range imp.Syntax {
+				for _, d := range f.Decls {
+					if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && !strings.HasPrefix(imp.PkgPath, "example.com/") {
+						t.Fatalf("dependency %s kept the body of %s", imp.PkgPath, fd.Name.Name)
+					}
+				}
+			}
+		}
+	}
+	warmRes := Run(warm.Packages, RunConfig{Analyzers: []*analysis.Analyzer{markAnalyzer}, Dir: dir})
+	coldRes := Run(cold.Packages, RunConfig{Analyzers: []*analysis.Analyzer{markAnalyzer}, Dir: dir})
+	if fmt.Sprint(warmRes.Findings) != fmt.Sprint(coldRes.Findings) {
+		t.Errorf("findings differ between export and source loading")
 	}
 }

@@ -8,11 +8,18 @@
 package driver
 
 import (
+	"context"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"go/types"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -23,6 +30,12 @@ type LoadConfig struct {
 	Patterns []string // package patterns; default ./...
 	Tests    bool     // include _test.go files
 	Env      []string // extra environment, appended to os.Environ
+	// Mode is how dependencies are loaded: "export" (compiler export data
+	// from the build cache; compiles what is missing), "source"
+	// (declarations only: function bodies outside the named packages are
+	// never parsed into the type checker), or "auto"/"" (export data when
+	// the build cache has it, source when it is cold).
+	Mode string
 }
 
 // PackageError is a package that could not be loaded or type-checked.
@@ -31,43 +44,161 @@ type PackageError struct {
 	Errors  []string // the go command's or compiler's messages
 }
 
+// Loaded is what Load found.
+type Loaded struct {
+	Packages []*packages.Package // type-checked, to analyze
+	Errors   []PackageError      // could not be loaded or type-checked
+	Mode     string              // "export" or "source": how dependencies were loaded
+}
+
 const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
 	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
 
+// coldThreshold is how many dependency packages missing from the build
+// cache make compiling them (for export data) slower than parsing their
+// declarations.
+const coldThreshold = 20
+
 // Load loads the packages matching cfg.Patterns from source, with their
-// dependencies from export data. It returns the packages to analyze and,
-// separately, those that failed to load or type-check.
-func Load(cfg LoadConfig) ([]*packages.Package, []PackageError, error) {
+// dependencies from export data or declarations-only source. It returns
+// the packages to analyze and, separately, those that failed to load or
+// type-check.
+func Load(cfg LoadConfig) (*Loaded, error) {
 	patterns := cfg.Patterns
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	pcfg := &packages.Config{
-		Mode:  loadMode,
-		Dir:   cfg.Dir,
-		Tests: cfg.Tests,
-		Env:   append(os.Environ(), cfg.Env...),
+	env := append(os.Environ(), cfg.Env...)
+	var pkgs []*packages.Package
+	var err error
+	mode := cfg.Mode
+	switch mode {
+	case "export":
+		pkgs, err = loadExport(context.Background(), cfg, env, patterns)
+	case "source":
+		pkgs, err = loadSource(cfg, env, patterns, nil)
+	case "", "auto":
+		mode, pkgs, err = loadAuto(cfg, env, patterns)
+	default:
+		return nil, fmt.Errorf("unknown load mode %q (want auto, export or source)", mode)
 	}
-	pkgs, err := packages.Load(pcfg, patterns...)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	pkgs = dedupTests(pkgs)
-	var ok []*packages.Package
-	var bad []PackageError
+	res := &Loaded{Mode: mode}
 	for _, p := range pkgs {
 		if msgs := errorsOf(p); len(msgs) > 0 {
-			bad = append(bad, PackageError{Package: p.ID, Errors: msgs})
+			res.Errors = append(res.Errors, PackageError{Package: p.ID, Errors: msgs})
 			continue
 		}
-		ok = append(ok, p)
+		res.Packages = append(res.Packages, p)
 	}
-	if len(ok) == 0 && len(bad) == 0 {
-		return nil, nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+	if len(res.Packages) == 0 && len(res.Errors) == 0 {
+		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
 	}
-	sort.Slice(bad, func(i, j int) bool { return bad[i].Package < bad[j].Package })
-	return ok, bad, nil
+	sort.Slice(res.Errors, func(i, j int) bool { return res.Errors[i].Package < res.Errors[j].Package })
+	return res, nil
+}
+
+func loadExport(ctx context.Context, cfg LoadConfig, env, patterns []string) ([]*packages.Package, error) {
+	return packages.Load(&packages.Config{Context: ctx, Mode: loadMode, Dir: cfg.Dir, Tests: cfg.Tests, Env: env}, patterns...)
+}
+
+// loadSource type-checks dependencies from source with their function
+// bodies removed: declarations are all the named packages need, and
+// bodies are most of the parsing and checking work.
+func loadSource(cfg LoadConfig, env, patterns []string, rootDirs map[string]bool) ([]*packages.Package, error) {
+	if rootDirs == nil {
+		listed, err := listDeps(context.Background(), cfg, env, patterns)
+		if err != nil {
+			return nil, err
+		}
+		rootDirs = listed.rootDirs
+	}
+	pcfg := &packages.Config{
+		Mode:  loadMode | packages.NeedDeps,
+		Dir:   cfg.Dir,
+		Tests: cfg.Tests,
+		Env:   env,
+		ParseFile: func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+			f, err := parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+			if f != nil && !rootDirs[filepath.Dir(filename)] {
+				stripBodies(f)
+			}
+			return f, err
+		},
+	}
+	return packages.Load(pcfg, patterns...)
+}
+
+// stripBodies drops function bodies and comments from a dependency's file.
+func stripBodies(f *ast.File) {
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok {
+			fd.Body = nil
+		}
+	}
+	f.Comments = nil
+}
+
+// loadAuto starts the export-data load and, in parallel, asks the go
+// command which dependencies the build cache lacks. If there are many,
+// the export load (which would compile them all) is cancelled in favour
+// of declarations-only source.
+func loadAuto(cfg LoadConfig, env, patterns []string) (string, []*packages.Package, error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel() // stops the probe once the export load is done
+	var cold atomic.Pointer[listing]
+	go func() {
+		l, err := listDeps(ctx, cfg, env, patterns)
+		if err == nil && l.stale >= coldThreshold {
+			cold.Store(l)
+			cancel() // cold build cache: stop compiling
+		}
+	}()
+	pkgs, err := loadExport(ctx, cfg, env, patterns)
+	if err == nil {
+		return "export", pkgs, nil // finished first, or the cache was warm
+	}
+	if l := cold.Load(); l != nil {
+		pkgs, err = loadSource(cfg, env, patterns, l.rootDirs)
+		return "source", pkgs, err
+	}
+	return "export", nil, err
+}
+
+type listing struct {
+	rootDirs map[string]bool // directories of the named packages
+	stale    int             // dependency-only packages missing from the build cache
+}
+
+// listDeps lists the dependency graph without building anything.
+func listDeps(ctx context.Context, cfg LoadConfig, env, patterns []string) (*listing, error) {
+	args := []string{"list", "-e", "-deps", "-f", "{{if .DepOnly}}dep{{else}}root{{end}} {{.Stale}} {{.Dir}}"}
+	if cfg.Tests {
+		args = append(args, "-test")
+	}
+	cmd := exec.CommandContext(ctx, "go", append(args, patterns...)...)
+	cmd.Dir = cfg.Dir
+	cmd.Env = env
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, err
+	}
+	l := &listing{rootDirs: map[string]bool{}}
+	for _, line := range strings.Split(string(out), "\n") {
+		kind, rest, _ := strings.Cut(line, " ")
+		stale, dir, _ := strings.Cut(rest, " ")
+		switch {
+		case kind == "root":
+			l.rootDirs[dir] = true
+		case kind == "dep" && stale == "true":
+			l.stale++
+		}
+	}
+	return l, nil
 }
 
 // errorsOf returns a package's load and type errors. A package without

@@ -23,11 +23,11 @@ func analyze(t *testing.T, dir string, jobs int, tests bool, patterns ...string)
 	p.Root = dir
 	policy.Install(p)
 	t.Cleanup(func() { policy.Install(nil) })
-	pkgs, bad, err := driver.Load(driver.LoadConfig{Dir: dir, Patterns: patterns, Tests: tests})
+	loaded, err := driver.Load(driver.LoadConfig{Dir: dir, Patterns: patterns, Tests: tests})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return driver.Run(pkgs, driver.RunConfig{Analyzers: all.Analyzers(), Jobs: jobs, Dir: dir}), bad
+	return driver.Run(loaded.Packages, driver.RunConfig{Analyzers: all.Analyzers(), Jobs: jobs, Dir: dir}), loaded.Errors
 }
 
 func noFailures(t *testing.T, res *driver.Result) {
@@ -152,4 +152,27 @@ func TestSweepModules(t *testing.T) {
 	dir := testutil.Module(t, "../../testdata/odd")
 	sweep(t, dir, "github.com/prometheus/client_golang/...", "github.com/prometheus/common/...",
 		"go.opentelemetry.io/otel/...", "go.uber.org/zap/...", "google.golang.org/protobuf/...")
+}
+
+// TestLoadModesAgree: dependencies from export data or from
+// declarations-only source give every rule the same view.
+func TestLoadModesAgree(t *testing.T) {
+	dir := testutil.Module(t, "../../testdata/example")
+	policy.Install(policy.Default())
+	defer policy.Install(nil)
+	var reports []string
+	for _, mode := range []string{"export", "source"} {
+		loaded, err := driver.Load(driver.LoadConfig{Dir: dir, Mode: mode})
+		if err != nil || len(loaded.Errors) > 0 {
+			t.Fatalf("%s: %v %v", mode, err, loaded)
+		}
+		res := driver.Run(loaded.Packages, driver.RunConfig{Analyzers: all.Analyzers(), Dir: dir})
+		noFailures(t, res)
+		var buf bytes.Buffer
+		output.Write(&buf, output.Text, res.Findings, nil, output.Options{})
+		reports = append(reports, buf.String())
+	}
+	if reports[0] != reports[1] || reports[0] == "" {
+		t.Errorf("export-data report:\n%s\nsource report:\n%s", reports[0], reports[1])
+	}
 }
