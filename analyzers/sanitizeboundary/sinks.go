@@ -125,6 +125,9 @@ func (c *checker) attrList(args []ast.Expr) []attr {
 	return out
 }
 
+// resolve lets the log decoder follow `ev := l.Error(); ev.Msg(...)`.
+func (c *checker) resolve(id *ast.Ident) ast.Expr { return c.locals().Init(id) }
+
 func (c *checker) locals() *eval.Locals {
 	if c.loc == nil {
 		c.loc = eval.NewLocals(c.info, c.pass.Files)
@@ -155,7 +158,7 @@ func (c *checker) metricSinks(call *ast.CallExpr, name string) {
 // attached there reach every later line).
 func (c *checker) logSinks(call *ast.CallExpr, name string) {
 	short := shortName(name)
-	if lc, ok := logapi.Decode(c.info, call); ok {
+	if lc, ok := logapi.DecodeWith(c.info, call, c.resolve); ok {
 		c.logFields(lc.Fields, lc.Lib, lc.Style, "log field %s of "+short)
 		if lc.Msg != nil {
 			c.check(sink{value: lc.Msg, where: "log message of " + short})

@@ -16,3 +16,8 @@ func zerologLogs(zl zerolog.Logger, req *LoginRequest, c *Creds, st Stats) {
 	zl.Info().Str("password", Redact(req.Password)).Msg("ok")
 	zl.Info().Int("password_len", len(req.Password)).Msg("ok")
 }
+
+func zerologVar(zl zerolog.Logger, req *LoginRequest) {
+	ev := zl.Error().Str("pw", req.Password) // want `req.Password \(field Password`
+	ev.Msg("login failed")
+}
