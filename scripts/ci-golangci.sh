@@ -24,7 +24,7 @@ self=github.com/obscheck/obscheck
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/obscheck-ci
 export GOWORK=off
 # Bump when the build steps below change: the cache key includes it.
-recipe=1
+recipe=2
 
 work=$(mktemp -d)
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
@@ -73,8 +73,11 @@ EOF
     cd "$work/gcl"
     go mod edit -require="$self@v0.0.0-00010101000000-000000000000" -replace="$self=$root"
     go mod tidy
+    # The version goes into golangci-lint's cache salt: like `golangci-lint
+    # custom`, make it name the plugin sources so a rebuilt plugin never
+    # replays results cached by an older one.
     go build -trimpath -o "$work/golangci-lint" \
-      -ldflags "-X main.version=${gcl_version#v}-obscheck -X main.commit=custom -X main.date=custom" \
+      -ldflags "-X main.version=${gcl_version#v}-obscheck-$key -X main.commit=custom -X main.date=custom" \
       ./cmd/golangci-lint
   )
   mkdir -p "$cache"
@@ -154,6 +157,7 @@ compare "$want" "$got" "default policy"
 echo "ok: same findings as obscheck ($(lines_of <<<"$want" | wc -l) lines)"
 
 # --- inline settings reach the analyzers: turn the first finding's rule off ---
+# (same golangci-lint cache as above: settings are part of its cache salt)
 off=$(head -n1 <<<"$want" | cut -d' ' -f2 | tr -d :)
 gcl_config "$(printf 'rules:\n  %s:\n    enabled: false' "$off")" > .golangci.yml
 want_off=$(run_obscheck --disable "$off")
