@@ -599,7 +599,7 @@ func (d *decoder) zerologChain(c *Call, term *ast.CallExpr) bool {
 	}
 	c.Lib, c.Style, c.Structured = "zerolog", StyleZerolog, true
 	switch sel.Sel.Name {
-	case "Msg":
+	case "Msg", "MsgFunc": // MsgFunc's Msg is the func producing the message
 		if len(term.Args) > 0 {
 			c.Msg = term.Args[0]
 		}

@@ -53,3 +53,11 @@ func derived(ctx context.Context, l zerolog.Logger, id string) {
 	ul.Error().Msg("ok: UpdateContext is given the benefit of the doubt")
 	zerolog.Ctx(ctx).Error().Msg("a logger from the context is not known to carry it") // want `zerolog ERROR log without`
 }
+
+type instanaLogger struct{ logger zerolog.Logger }
+
+func msgFunc(args ...any) func() string { return func() string { return "" } }
+
+func (l instanaLogger) Warn(args ...any) {
+	l.logger.Warn().CallerSkipFrame(1).MsgFunc(msgFunc(args...)) // ok: an adapter relaying its caller's message
+}

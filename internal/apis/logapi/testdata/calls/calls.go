@@ -66,8 +66,9 @@ func zerologCalls(l zerolog.Logger, pl *zerolog.Logger) {
 	wl := l.With().Str("execution_id", id).Logger()
 	wl.Error().Msg("w") // want `zerolog error msg="w" fields=\[\] logger=wl`
 	ev := l.Warn().Str("a", "b")
-	ev.Str("c", "d").Msg("via var") // want `zerolog warn msg="via var" fields=\[a c\] logger=l`
-	zlog.Debug().Msg("d")           // want `zerolog debug msg="d" fields=\[\] logger=-`
+	ev.Str("c", "d").Msg("via var")                // want `zerolog warn msg="via var" fields=\[a c\] logger=l`
+	l.Warn().MsgFunc(func() string { return "f" }) // want `zerolog warn msg=\(func\(\) string literal\) fields=\[\] logger=l`
+	zlog.Debug().Msg("d")                          // want `zerolog debug msg="d" fields=\[\] logger=-`
 }
 
 func logrusCalls(l *logrus.Logger, e *logrus.Entry) {
