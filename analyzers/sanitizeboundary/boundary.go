@@ -95,6 +95,9 @@ func (c *checker) returnsCopy(call *ast.CallExpr, fn *types.Func, operand ast.Ex
 	if !ok || operand == nil {
 		return false
 	}
+	if !variable(operand) {
+		return false // Sanitize("pw"), Sanitize(f()): nothing unsanitized stays behind
+	}
 	opT := c.typeOf(operand)
 	if opT == nil {
 		return false
@@ -143,6 +146,25 @@ func (c *checker) resultType(call *ast.CallExpr, i int) types.Type {
 	}
 	return nil
 }
+
+// variable: an expression naming storage the code can use again.
+func variable(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return x.Name != "_" && x.Name != "nil"
+	case *ast.SelectorExpr:
+		return variable(x.X) || isIdent(x.X)
+	case *ast.IndexExpr:
+		return variable(x.X)
+	case *ast.StarExpr:
+		return variable(x.X)
+	case *ast.UnaryExpr:
+		return x.Op.String() == "&" && variable(x.X)
+	}
+	return false
+}
+
+func isIdent(e ast.Expr) bool { _, ok := ast.Unparen(e).(*ast.Ident); return ok }
 
 func isError(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())

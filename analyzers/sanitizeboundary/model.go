@@ -438,6 +438,25 @@ func (c *checker) structLeak(e ast.Expr, stringer, unexported bool) (path, typ s
 	if path == "" {
 		return "", ""
 	}
+	// Name every sensitive field at the first level that has one, so the
+	// message says what to redact (Username, Password, AccessToken).
+	if dot := strings.LastIndexByte(path, '.'); dot >= 0 && !strings.Contains(path, "→") {
+		if st, ok := derefStruct(t); ok {
+			var names []string
+			for i := 0; i < st.NumFields(); i++ {
+				f := st.Field(i)
+				if (!f.Exported() && !unexported) || reflectTag(st.Tag(i), "json") == "-" {
+					continue
+				}
+				if _, ok := c.keys.Match(f.Name()); ok && stringish(f.Type()) && !renders(f.Type(), stringer) {
+					names = append(names, f.Name())
+				}
+			}
+			if len(names) > 1 {
+				path = path[:dot+1] + "{" + strings.Join(names, ", ") + "}"
+			}
+		}
+	}
 	return path, types.TypeString(t, types.RelativeTo(c.pass.Pkg))
 }
 
@@ -490,6 +509,27 @@ func (c *checker) typeLeak(t types.Type, fmtStyle, unexported bool, depth int, s
 		}
 	}
 	return ""
+}
+
+// derefStruct: the struct under pointers, slices, arrays and maps.
+func derefStruct(t types.Type) (*types.Struct, bool) {
+	for i := 0; i < 6 && t != nil; i++ {
+		switch u := t.Underlying().(type) {
+		case *types.Struct:
+			return u, true
+		case *types.Pointer:
+			t = u.Elem()
+		case *types.Slice:
+			t = u.Elem()
+		case *types.Array:
+			t = u.Elem()
+		case *types.Map:
+			t = u.Elem()
+		default:
+			return nil, false
+		}
+	}
+	return nil, false
 }
 
 func (c *checker) allowed(t types.Type) bool {

@@ -57,7 +57,7 @@ func (c *checker) check(s sink) {
 	}
 	if s.style != scalar {
 		if path, typ := c.structLeak(s.value, s.style != jsonish, s.style == fmtish); path != "" {
-			c.report(s.value.Pos(), "%s (type %s) reaches the %s whole, and its field %s is sensitive; log selected fields, sanitize it first, or give the type a LogValue/MarshalLogObject method that redacts",
+			c.report(s.value.Pos(), "%s (type %s) reaches the %s whole, with sensitive field %s; log selected fields, sanitize it first, or give the type a LogValue/MarshalLogObject method that redacts",
 				exprString(s.value), typ, s.where, path)
 		}
 	}

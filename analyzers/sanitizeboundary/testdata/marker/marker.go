@@ -17,6 +17,6 @@ func RedactCard(c Card) Card {
 
 func use(l *slog.Logger, c Card) {
 	l.Info("card", "pin", c.Number) // want `under sensitive key "pin"`
-	l.Info("card", "card", c)       // want `its field Card.PIN is sensitive`
+	l.Info("card", "card", c)       // want `with sensitive field Card.\{PIN, Email\}`
 	l.Info("card", "card", RedactCard(c))
 }

@@ -108,3 +108,8 @@ func websocketClose(buf []byte) {
 	key := [4]byte{1, 2, 3, 4}
 	maskBytes(key, 0, buf)
 }
+
+func constantOperands() {
+	_ = Redact("pw")
+	Redact(LoadSecret("x"))
+}

@@ -46,9 +46,9 @@ func slogFields(ctx context.Context, l *slog.Logger, req LoginRequest, c *Creds,
 }
 
 func slogStructs(l *slog.Logger, req *LoginRequest, c Creds, a Account, su SafeUser, s Stringy, tg Tagged, h Hidden, pp PublicProfile, reqs []LoginRequest, m map[string]*Account, cfg Config) {
-	l.Info("req", "req", req)           // want `req \(type \*LoginRequest\) reaches the log field "req" of \(\*slog.Logger\).Info whole, and its field LoginRequest.Password is sensitive`
-	l.Info("req", slog.Any("creds", c)) // want `its field Creds.Inner→struct.AccessToken is sensitive`
-	l.Info("acct", "a", a)              // want `its field Account.Owner→Owner.Profile→Profile.Email is sensitive`
+	l.Info("req", "req", req)           // want `req \(type \*LoginRequest\) reaches the log field "req" of \(\*slog.Logger\).Info whole, with sensitive field LoginRequest.Password`
+	l.Info("req", slog.Any("creds", c)) // want `with sensitive field Creds.Inner→struct.AccessToken`
+	l.Info("acct", "a", a)              // want `with sensitive field Account.Owner→Owner.Profile→Profile.Email`
 	l.Info("reqs", "reqs", reqs)        // want `type \[\]LoginRequest`
 	l.Info("m", "m", m)                 // want `type map\[string\]\*Account`
 	l.Info("s", "s", s)                 // want `type Stringy`
@@ -89,4 +89,15 @@ func slogLocals(l *slog.Logger, req LoginRequest) {
 	l.Info("x", "t", tok) // want `tok \(holding the result of pkg.LoadSecret \(rules.sanitizeboundary.sources\)\)`
 	var n = len(req.Password)
 	l.Info("x", "n", n)
+}
+
+// Several sensitive fields are all named.
+type Login2 struct {
+	Username string
+	Password string
+	Token    string
+}
+
+func slogMany(l *slog.Logger, x Login2) {
+	l.Info("x", "x", x) // want `with sensitive field Login2.\{Username, Password\}`
 }
