@@ -85,7 +85,8 @@ type reg struct {
 
 // hfunc is a handler function declared in this package.
 type hfunc struct {
-	fn   ast.Node // *ast.FuncDecl or *ast.FuncLit
+	fn   ast.Node    // *ast.FuncDecl or *ast.FuncLit
+	obj  *types.Func // a declared function, resolved to fn after the traversal
 	name string
 	fw   traceapi.Framework
 }
@@ -124,30 +125,32 @@ type state struct {
 	starts funcname.Set // span starters incl. policy
 	mws    funcname.Set // middleware factories incl. policy
 
-	units     map[ast.Node]*unit
-	decls     map[*types.Func]*ast.FuncDecl
-	declFile  map[*ast.FuncDecl]*ast.File
-	objs      map[types.Object]*node
-	returns   map[*types.Func][]ast.Expr
-	fnStarts  map[*types.Func]bool
-	regs      []*reg
-	serves    []served
-	loops     []consumerLoop
-	chanLoops map[types.Object][]consumerLoop
-	chans     map[types.Object]bool
-	subs      []subRec
-	grpcRegs  []grpcReg
-	grpcSrv   map[types.Object]bool
-	grpcNew   map[*ast.CallExpr]bool
-	grpcTrace bool
-	calls     []callRec
-	resolving map[ast.Expr]*node
-	entries   []*ast.FuncDecl
-	generated map[*ast.File]bool
-	params    map[*types.Var]bool
-	litOwner  map[*ast.FuncLit]*ast.FuncDecl
-	r         *report.Reporter
-	reported  map[token.Pos]bool
+	units       map[ast.Node]*unit
+	decls       map[*types.Func]*ast.FuncDecl
+	declFile    map[*ast.FuncDecl]*ast.File
+	objs        map[types.Object]*node
+	returns     map[*types.Func][]ast.Expr
+	fnStarts    map[*types.Func]bool
+	regs        []*reg
+	serves      []served
+	loops       []consumerLoop
+	chanLoops   map[types.Object][]consumerLoop
+	chans       map[types.Object]bool
+	subs        []subRec
+	grpcRegs    []grpcReg
+	grpcSrv     map[types.Object]bool
+	grpcNew     map[*ast.CallExpr]bool
+	grpcTrace   bool
+	calls       []callRec
+	resolving   map[ast.Expr]*node
+	entries     []*ast.FuncDecl
+	generated   map[*ast.File]bool
+	params      map[*types.Var]bool // parameters of declared functions
+	anyParams   map[*types.Var]bool // ... and of function literals
+	litOwner    map[*ast.FuncLit]*ast.FuncDecl
+	r           *report.Reporter
+	reported    map[token.Pos]bool
+	reportedExt map[string]bool
 }
 
 type subRec struct {
@@ -174,6 +177,7 @@ func newState(pass *analysis.Pass, pol *policy.Policy) *state {
 		resolving: map[ast.Expr]*node{},
 		generated: map[*ast.File]bool{},
 		params:    map[*types.Var]bool{},
+		anyParams: map[*types.Var]bool{},
 		litOwner:  map[*ast.FuncLit]*ast.FuncDecl{},
 	}
 	for n := range traceapi.SpanStarters {
@@ -215,15 +219,8 @@ func (s *state) collect() {
 			return !skip
 		case *ast.FuncDecl:
 			s.units[n] = &unit{node: n}
-			if n.Type.Params != nil {
-				for _, f := range n.Type.Params.List {
-					for _, id := range f.Names {
-						if v, ok := s.info.Defs[id].(*types.Var); ok {
-							s.params[v] = true
-						}
-					}
-				}
-			}
+			s.addParams(n.Type, s.params)
+			s.addParams(n.Type, s.anyParams)
 			if fn, ok := s.info.Defs[n.Name].(*types.Func); ok {
 				s.decls[fn] = n
 				s.declFile[n] = file
@@ -233,6 +230,7 @@ func (s *state) collect() {
 			}
 		case *ast.FuncLit:
 			s.units[n] = &unit{node: n}
+			s.addParams(n.Type, s.anyParams)
 			if d := enclosingDecl(stack); d != nil {
 				s.litOwner[n] = d
 			}
@@ -329,7 +327,7 @@ func (s *state) call(call *ast.CallExpr, stack []ast.Node) {
 		direct = true
 	}
 	local := fn != nil && fn.Pkg() == s.pass.Pkg
-	delegates := name != "" && traceapi.Delegations[name]
+	delegates := name != "" && traceapi.Delegations[name] && s.handedOn(call)
 	innerFn := true
 	for i := len(stack) - 1; i >= 0; i-- {
 		u := s.units[stack[i]]
@@ -662,4 +660,43 @@ func sigString(sig *types.Signature) string {
 		b.WriteString(")")
 	}
 	return b.String()
+}
+
+func (s *state) addParams(ft *ast.FuncType, into map[*types.Var]bool) {
+	if ft == nil || ft.Params == nil {
+		return
+	}
+	for _, f := range ft.Params.List {
+		for _, id := range f.Names {
+			if v, ok := s.info.Defs[id].(*types.Var); ok {
+				into[v] = true
+			}
+		}
+	}
+}
+
+// handedOn reports whether a delegation hands the request to the next
+// handler of a chain: a parameter (next), a struct field (m.next) or gin's
+// c.Next. Serving a local http.FileServer is the endpoint's own work.
+func (s *state) handedOn(call *ast.CallExpr) bool {
+	recv := receiver(call)
+	if recv == nil {
+		return false
+	}
+	switch x := ast.Unparen(recv).(type) {
+	case *ast.Ident:
+		v, ok := s.info.Uses[x].(*types.Var)
+		return ok && (s.anyParams[v] || typeName(v.Type()) == "*"+traceapi.Gin+".Context")
+	case *ast.SelectorExpr:
+		v, ok := s.info.Uses[x.Sel].(*types.Var)
+		return ok && v.IsField()
+	case *ast.CallExpr: // http.HandlerFunc(next).ServeHTTP
+		if tv, ok := s.info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+			if id, ok := ast.Unparen(x.Args[0]).(*ast.Ident); ok {
+				v, ok := s.info.Uses[id].(*types.Var)
+				return ok && s.anyParams[v]
+			}
+		}
+	}
+	return false
 }

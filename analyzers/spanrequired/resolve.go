@@ -106,6 +106,17 @@ func (s *state) fillCall(n *node, call *ast.CallExpr) {
 			}
 		}
 	}
+	// A chain built by a middleware library (alice.New(mw...).Then(h),
+	// negroni): a tracing middleware among its arguments traces it.
+	n.mws = append(n.mws, call.Args...)
+	for recv, i := receiver(call), 0; recv != nil && i < 4; i++ {
+		rc, ok := ast.Unparen(recv).(*ast.CallExpr)
+		if !ok {
+			break
+		}
+		n.mws = append(n.mws, rc.Args...)
+		recv = receiver(rc)
+	}
 	// Middleware chains and http.StripPrefix: the handler arguments are
 	// served with the result.
 	for _, a := range call.Args {
@@ -122,11 +133,8 @@ func (s *state) str(e ast.Expr) string {
 
 // funcTarget adds a function or method value used as a handler.
 func (s *state) funcTarget(n *node, fn *types.Func, e ast.Expr) {
-	if d := s.decls[fn]; d != nil {
-		n.funcs = append(n.funcs, hfunc{fn: d})
-		return
-	}
-	if fn.Pkg() == s.pass.Pkg {
+	if fn.Pkg() == s.pass.Pkg { // the declaration may come later in the traversal
+		n.funcs = append(n.funcs, hfunc{obj: fn})
 		return
 	}
 	var ns noSpan
@@ -142,10 +150,8 @@ func (s *state) serveHTTPMethods(n *node, t types.Type) {
 		return
 	}
 	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")
-	if fn, ok := obj.(*types.Func); ok {
-		if d := s.decls[fn]; d != nil {
-			n.funcs = append(n.funcs, hfunc{fn: d})
-		}
+	if fn, ok := obj.(*types.Func); ok && fn.Pkg() == s.pass.Pkg {
+		n.funcs = append(n.funcs, hfunc{obj: fn})
 	}
 }
 
@@ -287,7 +293,12 @@ func (s *state) walk(n *node, c walkCtx, seen map[*node]bool, out *[]item) {
 	}
 	for i := range n.funcs {
 		f := &n.funcs[i]
-		if s.exempt(c.route) {
+		if f.fn == nil && f.obj != nil {
+			if d := s.decls[f.obj]; d != nil {
+				f.fn = d
+			}
+		}
+		if f.fn == nil || s.exempt(c.route) {
 			continue
 		}
 		u := s.units[f.fn]

@@ -111,7 +111,9 @@ func run(pass *analysis.Pass) (any, error) {
 		return report.Disabled(Name), nil
 	}
 	r := report.New(pass, Name)
-	if pass.Pkg == nil || traceapi.Library(pass.Pkg.Path()) {
+	// Only the module's own code is analyzed: library knowledge comes
+	// from the tables (a dependency module has a version).
+	if pass.Pkg == nil || traceapi.Library(pass.Pkg.Path()) || pass.Module != nil && pass.Module.Version != "" {
 		return r.Result(), nil
 	}
 	s := newState(pass, pol)
@@ -119,6 +121,7 @@ func run(pass *analysis.Pass) (any, error) {
 	s.solve()
 	s.r = r
 	s.reported = map[token.Pos]bool{}
+	s.reportedExt = map[string]bool{}
 	servedParams := s.linkCalls()
 	s.reportServes()
 	s.reportSubs()
@@ -242,11 +245,11 @@ func (s *state) reportItems(items []item, servePos token.Pos) {
 		if pos == token.NoPos {
 			pos = servePos
 		}
-		key := pos + token.Pos(len(it.ref.Name)+len(it.ref.Pos)*7)
-		if s.reported[key] {
+		key := fmt.Sprint(pos, it.ref.Name, it.ref.Pos, it.route)
+		if s.reportedExt[key] {
 			continue
 		}
-		s.reported[key] = true
+		s.reportedExt[key] = true
 		name := it.ref.Name
 		s.r.Reportf(pos, "handler %s (%s) %s without a span: %s", name, it.ref.Pos, serves(it.fw, it.route), hint(it.fw, spanName(name, it.route)))
 	}

@@ -148,3 +148,39 @@ func ServeViaParam() {
 	mux.HandleFunc("/param", viaParam)
 	serveOn(mux)
 }
+
+// Serving a local file server is the endpoint's own work, not delegation.
+func Files() {
+	fs := http.FileServer(http.Dir("."))
+	mux := http.NewServeMux()
+	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { // want `handler func literal in Files serves / without a span`
+		fs.ServeHTTP(w, r)
+	}))
+	mux.Handle("/mw", recoverer{next: mux})
+	http.ListenAndServe(":8089", mux)
+}
+
+// recoverer is middleware: it hands on to its next field.
+type recoverer struct{ next http.Handler }
+
+func (m recoverer) ServeHTTP(w http.ResponseWriter, r *http.Request) { m.next.ServeHTTP(w, r) }
+
+type chain struct{ mws []func(http.Handler) http.Handler }
+
+func newChain(mws ...func(http.Handler) http.Handler) chain { return chain{mws} }
+
+func (c chain) Then(h http.Handler) http.Handler {
+	for i := len(c.mws) - 1; i >= 0; i-- {
+		h = c.mws[i](h)
+	}
+	return h
+}
+
+func chained(w http.ResponseWriter, r *http.Request) {}
+
+// A middleware chain holding otelhttp's middleware traces the router.
+func Chained() { // want Chained:"startsSpan"
+	mux := http.NewServeMux()
+	mux.HandleFunc("/chained", chained)
+	http.ListenAndServe(":8090", newChain(otelhttp.NewMiddleware("api")).Then(mux))
+}

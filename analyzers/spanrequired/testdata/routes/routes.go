@@ -33,7 +33,11 @@ func order(w http.ResponseWriter, r *http.Request) {}
 // RegisterAPI registers handlers on the caller's router.
 func RegisterAPI(r chi.Router) { // want RegisterAPI:"router\\(0 handlers, 1 params\\)"
 	r.Get("/orders", order)
+	r.Get("/later", declaredLater)
 }
+
+// declaredLater is declared after its registration.
+func declaredLater(w http.ResponseWriter, r *http.Request) {}
 
 func unserved(w http.ResponseWriter, r *http.Request) {}
 

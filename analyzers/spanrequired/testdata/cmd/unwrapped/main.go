@@ -12,7 +12,7 @@ func main() {
 	http.ListenAndServe(":8080", srv.Routes()) // want `handler Server.users \(routes/routes.go:\d+\) serves /users without a span`
 
 	r := chi.NewRouter()
-	routes.RegisterAPI(r)                  // want `handler order \(routes/routes.go:\d+\) serves /orders without a span`
+	routes.RegisterAPI(r)                  // want `handler order \(routes/routes.go:\d+\) serves /orders without a span` `handler declaredLater \(routes/routes.go:\d+\) serves /later without a span`
 	r.HandleFunc("/export", routes.Export) // want `handler Export \(routes/routes.go:\d+\) serves /export without a span`
 	r.HandleFunc("/export-traced", routes.ExportTraced)
 	http.ListenAndServe(":8081", r)
