@@ -3,6 +3,7 @@ package sanitizeboundary
 import (
 	"fmt"
 	"go/ast"
+	"go/types"
 	"strings"
 
 	"github.com/obscheck/obscheck/internal/apis/logapi"
@@ -82,6 +83,9 @@ func (c *checker) call(call *ast.CallExpr, stack []ast.Node) {
 	}
 	c.logSinks(call, name)
 	c.metricSinks(call, name)
+	if fn := funcname.Callee(c.info, call); fn != nil {
+		c.fieldSink(call, fn)
+	}
 }
 
 const metricWithAttributes = "go.opentelemetry.io/otel/metric.WithAttributes"
@@ -229,4 +233,52 @@ func (c *checker) fieldStyle(f logapi.Field, lib string, st logapi.Style) style 
 		}
 	}
 	return jsonish
+}
+
+// fieldSink: a log field built anywhere (zap.String, slog.Any, a zerolog
+// event's Str) is headed for a log even when the call that logs it is a
+// service's own wrapper (logger.Info(msg, fields ...zap.Field)) that the
+// log tables do not know.
+func (c *checker) fieldSink(call *ast.CallExpr, fn *types.Func) {
+	if fn.Pkg() == nil || len(call.Args) < 2 {
+		return
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Params().Len() < 2 || sig.Results().Len() != 1 || !isStringType(sig.Params().At(0).Type()) {
+		return
+	}
+	lib, ok := sensitive.FieldBuilders[fn.Pkg().Path()]
+	if !ok {
+		return
+	}
+	res := typeName(sig.Results().At(0).Type())
+	if recv := sig.Recv(); recv != nil {
+		if !lib.Receivers[typeName(recv.Type())] {
+			return
+		}
+	} else if res != lib.Result {
+		return
+	}
+	if lib.Skip[fn.Name()] {
+		return
+	}
+	st := jsonish
+	switch {
+	case lib.Dispatch[fn.Name()]:
+		st = dispatch
+	case lib.Scalar:
+		st = scalar
+	}
+	if fn.Name() == "Interface" || fn.Name() == "Any" || fn.Name() == "Reflect" || fn.Name() == "Fields" {
+		if st == scalar {
+			st = jsonish
+		}
+	}
+	key := eval.Eval(c.info, call.Args[0])
+	c.check(sink{key: key, keyed: true, value: call.Args[1], style: st, where: fmt.Sprintf("log field %s built by %s", keyText(key), shortName(funcname.Of(fn)))})
+}
+
+func isStringType(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.String
 }
