@@ -12,7 +12,7 @@
 # pre-commit clones committed state, so the work tree (tracked and
 # untracked, not ignored files) is snapshotted into a temporary repository
 # first: what is tested is what is on disk. Installs the Debian package
-# pre-commit when it is missing (CI runs as root with apt reachable).
+# pre-commit when it is missing (as root, or through sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -21,9 +21,10 @@ fail() { echo "ci-precommit: FAIL: $*" >&2; exit 1; }
 
 if ! command -v pre-commit >/dev/null; then
   echo "installing pre-commit (apt)"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq pre-commit >/dev/null
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi # e.g. GitHub-hosted runners
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pre-commit >/dev/null
 fi
 pre-commit --version
 
