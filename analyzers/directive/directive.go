@@ -103,9 +103,11 @@ func run(pass *analysis.Pass) (any, error) {
 		if used[d] {
 			continue
 		}
-		judged := false
+		// Judge only when every named rule ran: a disabled rule might
+		// have used it.
+		judged := true
 		for _, r := range d.Rules {
-			judged = judged || ran[r]
+			judged = judged && ran[r]
 		}
 		if judged {
 			pass.Report(analysis.Diagnostic{
