@@ -34,7 +34,9 @@ The field counts when it is passed at the call, attached by a logger derived
 earlier in the same function (l := log.With("execution_id", id)), returned by
 a function that always returns a logger carrying it (known across packages),
 stored in a struct field or package variable every assignment of which
-carries it, or returned by a configured carrier. With context_handler the
+carries it, passed to an unexported function's parameter by every call site,
+or returned by a configured carrier. Test files and log adapters relaying
+their caller's message (Write(p []byte), Println(args ...any)) are skipped. With context_handler the
 *Context calls of slog are trusted to get it from the context.`,
 	URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#execidfield",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.Analyzer},
@@ -83,6 +85,19 @@ type checker struct {
 	funcMemo map[*types.Func]string
 	busyVar  map[*types.Var]bool
 	busyFunc map[*types.Func]bool
+
+	// Parameters of unexported functions: carried when every call site in
+	// the package passes a carrying logger.
+	params    map[*types.Var]param
+	callSites map[*types.Func][]*ast.CallExpr
+	calledAt  map[*ast.Ident]bool // the callee identifiers of calls
+	escapes   map[*types.Func]bool
+	paramMemo map[*types.Var]string
+}
+
+type param struct {
+	fn  *types.Func
+	idx int
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -106,6 +121,11 @@ func run(pass *analysis.Pass) (any, error) {
 		funcMemo: map[*types.Func]string{},
 		busyVar:  map[*types.Var]bool{},
 		busyFunc: map[*types.Func]bool{},
+
+		params:    map[*types.Var]param{},
+		callSites: map[*types.Func][]*ast.CallExpr{},
+		calledAt:  map[*ast.Ident]bool{},
+		paramMemo: map[*types.Var]string{},
 	}
 	if len(c.keys) == 0 || pass.TypesInfo == nil {
 		return r.Result(), nil
@@ -134,6 +154,7 @@ func run(pass *analysis.Pass) (any, error) {
 		case *ast.FuncDecl:
 			if fn, ok := pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
 				c.decls[fn] = n
+				c.recordParams(fn, n)
 			}
 		case *ast.AssignStmt:
 			c.assignStmt(n, parentOf(stack))
@@ -148,12 +169,14 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 			}
 		case *ast.CallExpr:
+			c.recordCallSite(n)
 			c.mutatingCall(n, enclosingBlock(stack))
 			cands = append(cands, candidate{call: n, decl: outermostDecl(stack), ftype: innermostFuncType(stack)})
 		}
 		return true
 	})
 
+	c.findEscapes()
 	c.exportFacts()
 
 	for _, cd := range cands {
@@ -485,15 +508,19 @@ func (c *checker) localCarries(v *types.Var, pos token.Pos) string {
 			break
 		}
 	}
+	entry := ""
 	if !dominated {
-		return "" // a parameter, or stores only in branches not covering pos
+		// A parameter, or stores only in branches not covering pos.
+		if entry = c.paramCarries(v); entry == "" {
+			return ""
+		}
 	}
 	if c.busyVar[v] {
 		return ""
 	}
 	c.busyVar[v] = true
 	defer delete(c.busyVar, v)
-	key := ""
+	key := entry
 	for _, a := range reach {
 		k := c.storeCarries(a)
 		if k == "" {
@@ -629,6 +656,90 @@ func (c *checker) exportFacts() {
 			c.pass.ExportObjectFact(v, &carriesFact{Key: k})
 		}
 	}
+}
+
+// --- Parameters ---
+
+func (c *checker) recordParams(fn *types.Func, fd *ast.FuncDecl) {
+	if fd.Type.Params == nil {
+		return
+	}
+	i := 0
+	for _, f := range fd.Type.Params.List {
+		_, variadic := f.Type.(*ast.Ellipsis)
+		names := f.Names
+		if len(names) == 0 {
+			i++
+			continue
+		}
+		for _, n := range names {
+			if v, ok := c.pass.TypesInfo.Defs[n].(*types.Var); ok && !variadic && logapi.IsLogger(v.Type()) {
+				c.params[v] = param{fn: fn, idx: i}
+			}
+			i++
+		}
+	}
+}
+
+func (c *checker) recordCallSite(call *ast.CallExpr) {
+	var id *ast.Ident
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		id = f.Sel
+	default:
+		return
+	}
+	fn, ok := c.pass.TypesInfo.Uses[id].(*types.Func)
+	if !ok || fn.Pkg() != c.pass.Pkg {
+		return
+	}
+	c.calledAt[id] = true
+	c.callSites[fn] = append(c.callSites[fn], call)
+}
+
+// findEscapes marks functions used other than by a direct call (a func
+// value, a method value): their callers are not all known.
+func (c *checker) findEscapes() {
+	c.escapes = map[*types.Func]bool{}
+	for id, obj := range c.pass.TypesInfo.Uses {
+		if fn, ok := obj.(*types.Func); ok && fn.Pkg() == c.pass.Pkg && !c.calledAt[id] {
+			c.escapes[fn] = true
+		}
+	}
+}
+
+// paramCarries: v is a logger parameter of an unexported function that
+// every call site in the package passes a carrying logger to.
+func (c *checker) paramCarries(v *types.Var) string {
+	p, ok := c.params[v]
+	if !ok || p.fn.Exported() || c.escapes[p.fn] || len(c.callSites[p.fn]) == 0 {
+		return ""
+	}
+	if k, ok := c.paramMemo[v]; ok {
+		return k
+	}
+	if c.busyVar[v] {
+		return ""
+	}
+	c.busyVar[v] = true
+	defer delete(c.busyVar, v)
+	key := ""
+	for _, call := range c.callSites[p.fn] {
+		if p.idx >= len(call.Args) || call.Ellipsis.IsValid() {
+			key = ""
+			break
+		}
+		k := c.carries(call.Args[p.idx], call.Pos())
+		if k == "" {
+			key = ""
+			break
+		}
+		key = k
+	}
+	c.paramMemo[v] = key
+	return key
 }
 
 // --- Exclusions ---

@@ -52,8 +52,10 @@ the context.`,
 
 Keys may be literals or constants from any package. A field whose key cannot be known
 statically (a spread slice, an Attr variable, zerolog Fields(m)) is given the benefit of
-the doubt. Loggers received as parameters or taken from a context are not known to carry
-the key: name such functions in rules.execidfield.carriers
+the doubt. A logger parameter of an unexported function counts when every call site in the package
+passes a carrying logger (and the function is not used as a value); parameters of
+exported functions and loggers taken from a context are not known to carry the key:
+name such functions in rules.execidfield.carriers
 (e.g. example.com/svc/logging.FromContext) when they do. Functions in
 rules.execidfield.exclude_functions (main and init by default) run outside any execution
 and are not checked.

@@ -124,3 +124,41 @@ func (w stdlibWriter) Println(args ...any) {
 func (w stdlibWriter) Report(msg string) {
 	w.l.Error(msg) // want `slog ERROR log without`
 }
+
+func notify(l *slog.Logger, id string) {
+	el := l.With("execution_id", id)
+	truncate(el, 1)
+	truncate(l.With("execution_id", id), 2)
+	partly(el)
+	partly(l)
+	escaping(el)
+	f := escaping
+	_ = f
+	Exported(el)
+	s := &server{}
+	s.helper(el)
+}
+
+func truncate(l *slog.Logger, n int) {
+	l.Warn("ok: every call site passes a carrying logger", "n", n)
+}
+
+func partly(l *slog.Logger) {
+	l.Warn("one call site passes a plain logger") // want `slog WARN log without`
+}
+
+func escaping(l *slog.Logger) {
+	l.Warn("used as a func value: callers unknown") // want `slog WARN log without`
+}
+
+func Exported(l *slog.Logger) {
+	l.Warn("exported: callers in other packages unknown") // want `slog WARN log without`
+}
+
+func unused(l *slog.Logger) {
+	l.Warn("no call sites") // want `slog WARN log without`
+}
+
+func (s *server) helper(l *slog.Logger) {
+	l.Error("ok: method parameter, every call site carries it")
+}
