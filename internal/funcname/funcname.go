@@ -112,9 +112,33 @@ func isIdent(s string) bool {
 }
 
 // Of returns the go/types full name of fn, using the generic origin so that
-// instantiations match the declared name.
+// instantiations match the declared name. It is called for every call the
+// rules look at, so the common shapes are built directly; anything else
+// falls back to FullName (the tests check both agree).
 func Of(fn *types.Func) string {
-	return fn.Origin().FullName()
+	fn = fn.Origin()
+	pkg := fn.Pkg()
+	if pkg == nil {
+		return fn.FullName()
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return pkg.Path() + "." + fn.Name()
+	}
+	t := sig.Recv().Type()
+	ptr := false
+	if p, ok := t.(*types.Pointer); ok {
+		ptr, t = true, p.Elem()
+	}
+	named, ok := t.(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || named.TypeArgs().Len() > 0 {
+		return fn.FullName()
+	}
+	star := ""
+	if ptr {
+		star = "*"
+	}
+	return "(" + star + named.Obj().Pkg().Path() + "." + named.Obj().Name() + ")." + fn.Name()
 }
 
 // Callee returns the function or method a call statically invokes,

@@ -1,8 +1,11 @@
 package funcname
 
 import (
+	"go/types"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/go/packages"
 )
 
 func TestParse(t *testing.T) {
@@ -61,6 +64,62 @@ func FuzzParse(f *testing.F) {
 		}
 		if n.String() != s {
 			t.Errorf("Parse(%q).String() = %q", s, n.String())
+		}
+	})
+}
+
+// TestOfMatchesFullName: the fast path of Of prints exactly what go/types
+// prints, for every function and method of real packages (generic types,
+// interfaces, embedded and promoted methods included).
+func TestOfMatchesFullName(t *testing.T) {
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedTypes | packages.NeedName},
+		"net/http", "log/slog", "go/types", "iter", "slices", "sync/atomic", "encoding/json", "context")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	check := func(fn *types.Func) {
+		n++
+		if got, want := Of(fn), fn.Origin().FullName(); got != want {
+			t.Errorf("Of = %q, FullName = %q", got, want)
+		}
+	}
+	for _, p := range pkgs {
+		scope := p.Types.Scope()
+		for _, name := range scope.Names() {
+			switch obj := scope.Lookup(name).(type) {
+			case *types.Func:
+				check(obj)
+			case *types.TypeName:
+				for _, typ := range []types.Type{obj.Type(), types.NewPointer(obj.Type())} {
+					ms := types.NewMethodSet(typ)
+					for i := 0; i < ms.Len(); i++ {
+						check(ms.At(i).Obj().(*types.Func))
+					}
+				}
+			}
+		}
+	}
+	if n < 1000 {
+		t.Errorf("only %d functions checked", n)
+	}
+}
+
+func BenchmarkOf(b *testing.B) {
+	pkgs, _ := packages.Load(&packages.Config{Mode: packages.NeedTypes}, "net/http")
+	var fns []*types.Func
+	ms := types.NewMethodSet(types.NewPointer(pkgs[0].Types.Scope().Lookup("Request").Type()))
+	for i := 0; i < ms.Len(); i++ {
+		fns = append(fns, ms.At(i).Obj().(*types.Func))
+	}
+	b.Run("Of", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			_ = Of(fns[i%len(fns)])
+		}
+	})
+	b.Run("FullName", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			_ = fns[i%len(fns)].FullName()
 		}
 	})
 }
