@@ -48,6 +48,7 @@ type step struct {
 
 func readAction(t *testing.T) (action, map[string]any) {
 	t.Helper()
+	trackSources()
 	data, err := os.ReadFile(filepath.Join(repoRoot, "action.yml"))
 	if err != nil {
 		t.Fatal(err)

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/obscheck/obscheck/analyzers/all"
@@ -53,10 +54,40 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+var trackOnce sync.Once
+
+// trackSources reads every source file the obscheck binary is built from.
+// The test binary does not import package main, so without this go test
+// would replay a cached pass after a change to cmd/obscheck alone: go test
+// revalidates the files a test opened (from m.Run on, hence not in
+// TestMain).
+func trackSources() { trackOnce.Do(readSources) }
+
+func readSources() {
+	list := exec.Command("go", "list", "-deps", "-f",
+		`{{if .Module}}{{if eq .Module.Path "github.com/obscheck/obscheck"}}{{.Dir}}{{end}}{{end}}`, "./cmd/obscheck")
+	list.Dir = repoRoot
+	out, err := list.Output()
+	if err != nil {
+		panic("go list ./cmd/obscheck: " + err.Error())
+	}
+	for _, dir := range strings.Fields(string(out)) {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".go") {
+				os.ReadFile(filepath.Join(dir, e.Name()))
+			}
+		}
+	}
+	os.ReadFile(filepath.Join(repoRoot, "go.mod"))
+	os.ReadFile(filepath.Join(repoRoot, "go.sum"))
+}
+
 // example copies the example service to a temporary directory (tests
 // write policy files and apply fixes) with its dependencies downloaded.
 func example(t *testing.T) string {
 	t.Helper()
+	trackSources()
 	src := testutil.Module(t, filepath.Join(repoRoot, "testdata", "example"))
 	dst := t.TempDir()
 	err := filepath.Walk(src, func(path string, info os.FileInfo, err error) error {
