@@ -32,12 +32,27 @@ func NewLocals(info *types.Info, files []*ast.File) *Locals {
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.FuncType:
+				// Parameters and results start with the caller's value:
+				// an assignment in the body is never their only value.
+				for _, fl := range []*ast.FieldList{n.Params, n.Results} {
+					if fl == nil {
+						continue
+					}
+					for _, f := range fl.List {
+						for _, name := range f.Names {
+							if v, ok := info.Defs[name].(*types.Var); ok {
+								l.bad[v] = true
+							}
+						}
+					}
+				}
 			case *ast.AssignStmt:
 				l.assign(n)
 			case *ast.ValueSpec:
 				for i, name := range n.Names {
 					v, _ := info.Defs[name].(*types.Var)
-					if v == nil || v.Parent() == v.Pkg().Scope() {
+					if v == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
 						continue // package-level: from InitOrder
 					}
 					if len(n.Values) == len(n.Names) {

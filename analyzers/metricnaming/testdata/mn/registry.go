@@ -25,3 +25,18 @@ func known() {
 	g := prometheus.NewGauge(prometheus.GaugeOpts{Name: "depth", Help: "h"})                                                                                    // want `should be "noetl_depth"`
 	prometheus.MustRegister(g)
 }
+
+var hedged prometheus.Counter
+
+func initHedged() {
+	hedged = prometheus.NewCounter(prometheus.CounterOpts{Name: "hedged_requests_total", Help: "h"})
+}
+
+// A parameter defaulted when nil is still the caller's registerer (which
+// may add a prefix): found in Loki.
+func registerHedged(reg prometheus.Registerer) {
+	if reg == nil {
+		reg = prometheus.DefaultRegisterer
+	}
+	reg.MustRegister(hedged)
+}
