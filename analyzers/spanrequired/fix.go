@@ -3,6 +3,7 @@ package spanrequired
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"sort"
 	"strings"
@@ -50,8 +51,8 @@ func (s *state) fix(f *hfunc, spanName string, fw traceapi.Framework) *analysis.
 		return nil
 	}
 	scope := s.info.Scopes[ft]
-	if scope == nil || scope.Lookup("span") != nil {
-		return nil
+	if scope == nil || visible(scope, "span", body.Lbrace+1) {
+		return nil // a span in scope could change meaning or type
 	}
 	if _, obj := scope.LookupParent(tracer.Name(), body.Lbrace+1); obj != tracer {
 		return nil // shadowed
@@ -76,7 +77,7 @@ func (s *state) fix(f *hfunc, spanName string, fw traceapi.Framework) *analysis.
 	switch fw {
 	case traceapi.HTTP:
 		r := named(1)
-		if len(names) != 2 || r == "" || scope.Lookup("ctx") != nil {
+		if len(names) != 2 || r == "" || visible(scope, "ctx", body.Lbrace+1) {
 			return nil
 		}
 		lines = []string{
@@ -86,7 +87,7 @@ func (s *state) fix(f *hfunc, spanName string, fw traceapi.Framework) *analysis.
 		}
 	case traceapi.GinF:
 		c := named(0)
-		if len(names) != 1 || c == "" || scope.Lookup("ctx") != nil {
+		if len(names) != 1 || c == "" || visible(scope, "ctx", body.Lbrace+1) {
 			return nil
 		}
 		lines = []string{
@@ -96,7 +97,7 @@ func (s *state) fix(f *hfunc, spanName string, fw traceapi.Framework) *analysis.
 		}
 	case traceapi.EchF:
 		c := named(0)
-		if len(names) != 1 || c == "" || scope.Lookup("ctx") != nil {
+		if len(names) != 1 || c == "" || visible(scope, "ctx", body.Lbrace+1) {
 			return nil
 		}
 		lines = []string{
@@ -131,4 +132,14 @@ func (s *state) fix(f *hfunc, spanName string, fw traceapi.Framework) *analysis.
 		Message:   "start a span at the top of the handler",
 		TextEdits: []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(text)}},
 	}
+}
+
+// visible reports whether name is declared in scope or an enclosing one
+// (below the package scope) at pos, or anywhere at the top of the body.
+func visible(scope *types.Scope, name string, pos token.Pos) bool {
+	if scope.Lookup(name) != nil {
+		return true
+	}
+	sc, obj := scope.LookupParent(name, pos)
+	return obj != nil && sc != nil && sc.Parent() != types.Universe && sc != types.Universe
 }

@@ -165,7 +165,9 @@ type recoverer struct{ next http.Handler }
 
 func (m recoverer) ServeHTTP(w http.ResponseWriter, r *http.Request) { m.next.ServeHTTP(w, r) }
 
-type chain struct{ mws []func(http.Handler) http.Handler }
+type chain struct {
+	mws []func(http.Handler) http.Handler
+}
 
 func newChain(mws ...func(http.Handler) http.Handler) chain { return chain{mws} }
 
