@@ -12,7 +12,7 @@ attribute or a metric label; a sanitizer replaces them with the redaction marker
 [REDACTED] (never omits them, so the structure stays readable), and the service
 boundary calls the sanitizer before anything is recorded.`,
 	Bad: `func (h *Handler) Login(w http.ResponseWriter, r *http.Request) {
-	var req LoginRequest // {User, Password string}
+	var req LoginRequest // {User, Email, Password string}
 	_ = json.NewDecoder(r.Body).Decode(&req)
 	h.log.Info("login", "req", req)                     // whole struct with Password
 	h.log.Debug("auth", "header", r.Header.Get("Authorization"))
