@@ -45,7 +45,7 @@ func (c *checker) check(s sink) {
 		c.report(s.value.Pos(), "sensitive value %s reaches the %s unsanitized; %s", o.desc, s.where, fixHint)
 		return
 	}
-	if s.keyed && s.key.Known {
+	if s.keyed && s.key.Known && c.typed(s.value) {
 		if k, ok := c.keys.Match(s.key.Value); ok && !c.safe(s.value, 0) {
 			via := ""
 			if k != s.key.Value {
@@ -62,6 +62,17 @@ func (c *checker) check(s sink) {
 				exprString(s.value), typ, s.where, path)
 		}
 	}
+}
+
+// typed: the expression has a valid type (code that does not type-check
+// is not judged by its key alone).
+func (c *checker) typed(e ast.Expr) bool {
+	t := c.typeOf(e)
+	if t == nil {
+		return false
+	}
+	b, ok := t.(*types.Basic)
+	return !ok || b.Kind() != types.Invalid
 }
 
 // call dispatches a call to the sink decoders.
