@@ -57,6 +57,13 @@ checked (a counter built as prefix + "_requests" is missing _total). A Desc made
 prometheus.NewDesc is checked where it is made; the _total rules are checked where
 MustNewConstMetric gives it a type, when the Desc is visible there.
 
+Registries can prefix names: prometheus.WrapRegistererWithPrefix (and same-named helpers) with a
+constant prefix in the same package is applied before the prefix check; a metric registered
+through a registerer that comes from the caller (a parameter or field: promauto.With(reg), or
+reg.MustRegister(m)) may be prefixed there, so its prefix is not checked (everything else is).
+If an OTel exporter adds the namespace (WithNamespace), set rules.metricnaming.prefix: [""] for
+that module to turn the prefix check off.
+
 Suggested fixes rename the literal when the change is purely textual (dots to underscores,
 snake_case, adding the prefix, adding _total); none is offered when the recorded unit must change.`,
 }

@@ -51,3 +51,14 @@ func TestDisabled(t *testing.T) {
 		}
 	}
 }
+
+func TestPrefixOff(t *testing.T) {
+	p, err := policy.Parse("test.yaml", []byte("version: 1\nrules:\n  metricnaming:\n    prefix: [\"\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	policy.Install(p)
+	defer policy.Install(nil)
+	dir := testutil.Module(t, "testdata")
+	analysistest.RunWithSuggestedFixes(t, dir, metricnaming.Analyzer, "./noprefix")
+}
