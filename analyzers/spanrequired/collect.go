@@ -98,6 +98,7 @@ type consumerLoop struct {
 }
 
 type served struct {
+	field  bool // served as an http.Server's Handler
 	expr   ast.Expr
 	node   *node
 	traced bool
@@ -125,32 +126,33 @@ type state struct {
 	starts funcname.Set // span starters incl. policy
 	mws    funcname.Set // middleware factories incl. policy
 
-	units       map[ast.Node]*unit
-	decls       map[*types.Func]*ast.FuncDecl
-	declFile    map[*ast.FuncDecl]*ast.File
-	objs        map[types.Object]*node
-	returns     map[*types.Func][]ast.Expr
-	fnStarts    map[*types.Func]bool
-	regs        []*reg
-	serves      []served
-	loops       []consumerLoop
-	chanLoops   map[types.Object][]consumerLoop
-	chans       map[types.Object]bool
-	subs        []subRec
-	grpcRegs    []grpcReg
-	grpcSrv     map[types.Object]bool
-	grpcNew     map[*ast.CallExpr]bool
-	grpcTrace   bool
-	calls       []callRec
-	resolving   map[ast.Expr]*node
-	entries     []*ast.FuncDecl
-	generated   map[*ast.File]bool
-	params      map[*types.Var]bool // parameters of declared functions
-	anyParams   map[*types.Var]bool // ... and of function literals
-	litOwner    map[*ast.FuncLit]*ast.FuncDecl
-	r           *report.Reporter
-	reported    map[token.Pos]bool
-	reportedExt map[string]bool
+	units        map[ast.Node]*unit
+	decls        map[*types.Func]*ast.FuncDecl
+	declFile     map[*ast.FuncDecl]*ast.File
+	objs         map[types.Object]*node
+	returns      map[*types.Func][]ast.Expr
+	fnStarts     map[*types.Func]bool
+	regs         []*reg
+	serves       []served
+	loops        []consumerLoop
+	chanLoops    map[types.Object][]consumerLoop
+	chans        map[types.Object]bool
+	subs         []subRec
+	grpcRegs     []grpcReg
+	grpcSrv      map[types.Object]bool
+	grpcNew      map[*ast.CallExpr]bool
+	grpcTrace    bool
+	calls        []callRec
+	resolving    map[ast.Expr]*node
+	entries      []*ast.FuncDecl
+	generated    map[*ast.File]bool
+	params       map[*types.Var]bool // parameters of declared functions
+	anyParams    map[*types.Var]bool // ... and of function literals
+	litOwner     map[*ast.FuncLit]*ast.FuncDecl
+	r            *report.Reporter
+	reported     map[token.Pos]bool
+	reportedExt  map[string]bool
+	handlerField *types.Var // http.Server.Handler, when assigned
 }
 
 type subRec struct {
@@ -539,7 +541,9 @@ func (s *state) assign(a *ast.AssignStmt) {
 			obj = s.info.ObjectOf(l.Sel)
 			// srv.Handler = h
 			if v, ok := obj.(*types.Var); ok && v.IsField() && s.serverField(s.info.TypeOf(l.X), v.Name()) {
+				s.handlerField = v
 				s.serve(a.Rhs[i], a.Pos())
+				s.serves[len(s.serves)-1].field = true
 				continue
 			}
 		}
@@ -591,6 +595,7 @@ func (s *state) compositeLit(cl *ast.CompositeLit) {
 		}
 		if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Handler" {
 			s.serve(kv.Value, cl.Pos())
+			s.serves[len(s.serves)-1].field = true
 		}
 	}
 }

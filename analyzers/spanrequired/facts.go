@@ -30,7 +30,7 @@ type ParamRouter struct {
 	Index    int
 	Handlers []HandlerRef // uncovered handlers it registers on the router
 	Served   bool         // it serves the router
-	Traced   bool         // ... wrapped in a span
+	Traced   bool         // it installs tracing middleware on the router (or serves it wrapped)
 }
 
 // router marks a function that returns a router with uncovered handlers

@@ -149,6 +149,9 @@ func (s *state) linkCalls() map[*types.Var]bool {
 				if pn, ok := s.objs[sig.Params().At(i)]; ok && isRouterish(s.info.TypeOf(a)) {
 					an := s.resolve(a)
 					an.kids = append(an.kids, pn.find())
+					if s.nodeTraced(pn.find()) { // setupTracing(r): r.Use(otelgin.Middleware(...))
+						an.traced = true
+					}
 				}
 			}
 		} else if f := s.importedRouter(c.fn); f != nil {
@@ -160,6 +163,9 @@ func (s *state) linkCalls() map[*types.Var]bool {
 				if len(p.Handlers) > 0 {
 					an := s.resolve(a)
 					an.kids = append(an.kids, &node{ext: p.Handlers, extPos: c.call.Pos()})
+				}
+				if p.Traced && !p.Served {
+					s.resolve(a).traced = true
 				}
 				if p.Served {
 					s.serves = append(s.serves, served{expr: a, node: s.resolve(a), traced: p.Traced, pos: c.call.Pos()})
@@ -208,9 +214,22 @@ func (s *state) linkCalls() map[*types.Var]bool {
 }
 
 func (s *state) reportServes() {
+	// srv.Handler = otelhttp.NewHandler(srv.Handler, "api") traces the
+	// servers of the package, whatever handler they were created with.
+	// (in the same function).
+	serversTraced := map[*ast.FuncDecl]bool{}
+	if s.handlerField != nil {
+		if hf, ok := s.objs[s.handlerField]; ok {
+			for _, sv := range s.serves {
+				if sv.field && s.nodeTraced(sv.node.find()) && s.reaches(sv.node, hf.find(), 3) {
+					serversTraced[s.declAt(sv.pos)] = true
+				}
+			}
+		}
+	}
 	for _, sv := range s.serves {
 		n := sv.node.find()
-		if n.param != nil || s.assumedTraced(sv.expr) {
+		if n.param != nil || s.assumedTraced(sv.expr) || sv.field && serversTraced[s.declAt(sv.pos)] {
 			continue
 		}
 		var items []item
@@ -467,13 +486,12 @@ func (s *state) exportFacts(servedParams map[*types.Var]bool) {
 	for fn, d := range s.decls {
 		if s.fnStarts[fn] {
 			s.pass.ExportObjectFact(fn, &startsSpan{})
-			continue
 		}
 		sig, ok := fn.Type().(*types.Signature)
 		if !ok {
 			continue
 		}
-		if fn.Exported() && handlerSig(sig) != "" && !s.generated[s.declFile[d]] {
+		if !s.fnStarts[fn] && fn.Exported() && handlerSig(sig) != "" && !s.generated[s.declFile[d]] {
 			if u := s.units[d]; u != nil && !u.delegates {
 				s.pass.ExportObjectFact(fn, &noSpan{})
 			}
@@ -493,11 +511,12 @@ func (s *state) exportFacts(servedParams map[*types.Var]bool) {
 				var items []item
 				s.walk(pn, walkCtx{fw: traceapi.HTTP}, map[*node]bool{}, &items)
 				pr.Handlers = s.refs(items)
+				pr.Traced = s.nodeTraced(pn.find())
 			}
 			if t, ok := servedParams[p]; ok {
 				pr.Served, pr.Traced = true, t
 			}
-			if len(pr.Handlers) > 0 || pr.Served {
+			if len(pr.Handlers) > 0 || pr.Served || pr.Traced {
 				f.Params = append(f.Params, pr)
 			}
 		}
@@ -533,4 +552,31 @@ func (s *state) refs(items []item) []HandlerRef {
 		}
 	}
 	return out
+}
+
+// reaches reports whether target is n or one of its kids, depth levels down.
+func (s *state) reaches(n, target *node, depth int) bool {
+	n = n.find()
+	if n == target {
+		return true
+	}
+	if depth == 0 {
+		return false
+	}
+	for _, k := range n.kids {
+		if s.reaches(k, target, depth-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// declAt returns the function declaration holding pos, or nil.
+func (s *state) declAt(pos token.Pos) *ast.FuncDecl {
+	for _, d := range s.decls {
+		if d.Pos() <= pos && pos < d.End() {
+			return d
+		}
+	}
+	return nil
 }

@@ -47,3 +47,17 @@ func Traced() { // want Traced:"startsSpan"
 	g.GET("/b", tracedRouter)
 	r.Run(":8081")
 }
+
+// setupTracing installs tracing on the caller's engine.
+func setupTracing(r *gin.Engine) { // want setupTracing:"startsSpan" setupTracing:"router\\(0 handlers, 1 params\\)"
+	r.Use(otelgin.Middleware("svc"))
+}
+
+func viaSetup(c *gin.Context) {}
+
+func TracedBySetup() { // want TracedBySetup:"startsSpan"
+	r := gin.New()
+	setupTracing(r)
+	r.GET("/setup", viaSetup)
+	r.Run(":8082")
+}

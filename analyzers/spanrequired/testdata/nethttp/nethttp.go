@@ -186,3 +186,14 @@ func Chained() { // want Chained:"startsSpan"
 	mux.HandleFunc("/chained", chained)
 	http.ListenAndServe(":8090", newChain(otelhttp.NewMiddleware("api")).Then(mux))
 }
+
+func fieldWrapped(w http.ResponseWriter, r *http.Request) {}
+
+// The server's handler is wrapped after the server is built.
+func ServerWrappedLater() { // want ServerWrappedLater:"startsSpan"
+	mux := http.NewServeMux()
+	mux.HandleFunc("/later", fieldWrapped)
+	srv := &http.Server{Addr: ":8091", Handler: mux}
+	srv.Handler = otelhttp.NewHandler(srv.Handler, "api")
+	srv.ListenAndServe()
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 	"github.com/gorilla/mux"
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 	"go.opentelemetry.io/otel"
 )
 
@@ -55,4 +56,9 @@ func Export(w http.ResponseWriter, r *http.Request) {} // want Export:"noSpan"
 func ExportTraced(w http.ResponseWriter, r *http.Request) { // want ExportTraced:"startsSpan"
 	_, span := otel.Tracer("routes").Start(r.Context(), "ExportTraced")
 	defer span.End()
+}
+
+// InstallTracing installs tracing middleware on the caller's router.
+func InstallTracing(r chi.Router) { // want InstallTracing:"startsSpan" InstallTracing:"router\\(0 handlers, 1 params\\)"
+	r.Use(otelhttp.NewMiddleware("api"))
 }

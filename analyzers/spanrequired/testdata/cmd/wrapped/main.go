@@ -18,3 +18,10 @@ func main() { // want main:"startsSpan"
 	r.HandleFunc("/export", routes.Export)
 	http.ListenAndServe(":8081", r)
 }
+
+func installed() { // want installed:"startsSpan"
+	r := chi.NewRouter()
+	routes.InstallTracing(r)
+	routes.RegisterAPI(r)
+	http.ListenAndServe(":8082", r)
+}
