@@ -99,6 +99,11 @@ func (c *checker) returnsCopy(call *ast.CallExpr, fn *types.Func, operand ast.Ex
 		return false // Sanitize("pw"), Sanitize(f()): nothing unsanitized stays behind
 	}
 	opT := c.typeOf(operand)
+	if recv := sig.Recv(); recv != nil && !isRef(recv.Type()) {
+		// A value receiver cannot change the caller's value, even when
+		// called through a pointer: the result is a copy.
+		opT = recv.Type()
+	}
 	if opT == nil {
 		return false
 	}
@@ -118,8 +123,7 @@ func (c *checker) returnsCopy(call *ast.CallExpr, fn *types.Func, operand ast.Ex
 			str = true
 		}
 	}
-	switch opT.Underlying().(type) {
-	case *types.Pointer, *types.Map, *types.Slice, *types.Chan, *types.Interface:
+	if isRef(opT) {
 		if same {
 			decl := c.declOf(fn)
 			return decl != nil && decl.Body != nil && !returnsParam(c.info, decl, sig)
@@ -127,6 +131,16 @@ func (c *checker) returnsCopy(call *ast.CallExpr, fn *types.Func, operand ast.Ex
 		return str
 	}
 	return same || str
+}
+
+// isRef: a type through which a callee can change the caller's data.
+func isRef(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Map, *types.Slice, *types.Chan, *types.Interface, *types.TypeParam:
+		return true
+	}
+	_, ok := t.(*types.TypeParam)
+	return ok
 }
 
 // resultType is the type of the call's i-th result as instantiated.

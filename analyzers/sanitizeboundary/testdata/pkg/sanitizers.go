@@ -113,3 +113,10 @@ func constantOperands() {
 	_ = Redact("pw")
 	Redact(LoadSecret("x"))
 }
+
+func methodForms(req LoginRequest, preq *LoginRequest) {
+	_ = req.Sanitized()  // want `the result of sanitizer Sanitized is assigned to _, so req stays unsanitized`
+	preq.Sanitized()     // want `the result of sanitizer Sanitized is discarded, so preq stays unsanitized`
+	_ = SanitizeAny(req) // want `the result of sanitizer SanitizeAny is assigned to _`
+	_ = SanitizeAny(preq)
+}
