@@ -434,7 +434,13 @@ func (c *checker) structLeak(e ast.Expr, stringer, unexported bool) (path, typ s
 	if t == nil {
 		return "", ""
 	}
-	path = c.typeLeak(t, stringer, unexported, 0, map[types.Type]bool{})
+	mk := leakKey{t, stringer, unexported}
+	p, ok := c.leaks[mk]
+	if !ok {
+		p = c.typeLeak(t, stringer, unexported, 0, map[types.Type]bool{})
+		c.leaks[mk] = p
+	}
+	path = p
 	if path == "" {
 		return "", ""
 	}
@@ -458,6 +464,12 @@ func (c *checker) structLeak(e ast.Expr, stringer, unexported bool) (path, typ s
 		}
 	}
 	return path, types.TypeString(t, types.RelativeTo(c.pass.Pkg))
+}
+
+// leakKey memoizes whole-struct searches per type and rendering.
+type leakKey struct {
+	t                    types.Type
+	stringer, unexported bool
 }
 
 func (c *checker) typeLeak(t types.Type, fmtStyle, unexported bool, depth int, seen map[types.Type]bool) string {

@@ -118,6 +118,7 @@ type checker struct {
 	taint    map[*types.Var]*origin // locals holding a sensitive value
 	clean    map[*types.Var]bool    // locals holding a sanitized value
 	reported map[token.Pos]bool
+	leaks    map[leakKey]string
 	loc      *eval.Locals     // built on first use
 	metrics  *metricapi.Model // built on first use
 	// inSanitizer is the sanitizer function being traversed, if any.
@@ -138,6 +139,7 @@ func newChecker(pass *analysis.Pass, pol *policy.Policy, r *report.Reporter) *ch
 		taint:      map[*types.Var]*origin{},
 		clean:      map[*types.Var]bool{},
 		reported:   map[token.Pos]bool{},
+		leaks:      map[leakKey]string{},
 	}
 	if c.marker == "" {
 		c.marker = "[REDACTED]"
