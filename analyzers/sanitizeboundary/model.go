@@ -69,6 +69,9 @@ func (c *checker) sensDepth(e ast.Expr, depth int) *origin {
 				return &origin{desc: exprString(e) + ", the secret of " + base.desc}
 			}
 		}
+		if what, ok := sensitive.CredentialFields[typeName(sel.Recv())][field.Name()]; ok {
+			return &origin{desc: exprString(e) + " (" + what + ")"}
+		}
 		if key, ok := c.keys.Match(field.Name()); ok && stringish(field.Type()) && !renders(field.Type(), false) {
 			return &origin{desc: fmt.Sprintf("%s (field %s matches sensitive key %q)", exprString(e), field.Name(), key)}
 		}
@@ -86,6 +89,11 @@ func (c *checker) sensDepth(e ast.Expr, depth int) *origin {
 			return derived(o)
 		}
 	case *ast.IndexExpr:
+		if t := c.typeOf(e.X); t != nil {
+			if _, ok := sensitive.KeyedMaps[typeName(t)]; ok {
+				return c.keyedIndex(e) // one header or parameter: judged by its name
+			}
+		}
 		if o := c.keyedIndex(e); o != nil {
 			return o
 		}

@@ -115,10 +115,19 @@ type Credential struct {
 
 // Credentials are request accessors that return credentials.
 var Credentials = map[string]Credential{
-	"(*net/http.Request).BasicAuth": {1, "the BasicAuth password"},
-	"(*net/http.Request).Cookie":    {0, "a request cookie"},
-	"(*net/http.Request).Cookies":   {0, "the request cookies"},
-	"(*net/url.Userinfo).Password":  {0, "the URL password"},
+	"(*net/http.Request).BasicAuth":    {1, "the BasicAuth password"},
+	"(*net/http.Request).Cookie":       {0, "a request cookie"},
+	"(*net/http.Request).Cookies":      {0, "the request cookies"},
+	"(*net/url.Userinfo).Password":     {0, "the URL password"},
+	"net/http/httputil.DumpRequest":    {0, "a request dump with its Authorization and Cookie headers"},
+	"net/http/httputil.DumpRequestOut": {0, "a request dump with its Authorization and Cookie headers"},
+}
+
+// CredentialFields are fields that hold credentials among other data: a
+// request's Header map, logged whole, carries Authorization and Cookie.
+// (Reading one header by name is judged by KeyedGetters instead.)
+var CredentialFields = map[string]map[string]string{
+	"net/http.Request": {"Header": "the request headers, which carry Authorization and Cookie"},
 }
 
 // SecretFields are fields of library types that hold the secret part of a

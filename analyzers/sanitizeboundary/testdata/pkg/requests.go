@@ -1,8 +1,10 @@
 package pkg
 
 import (
+	"fmt"
 	"log/slog"
 	"net/http"
+	"net/http/httputil"
 	"strings"
 )
 
@@ -33,4 +35,18 @@ func handler(w http.ResponseWriter, r *http.Request) {
 	slog.Info("req", "auth_present", r.Header.Get("Authorization") != "")
 	slog.Info("req", "auth_len", len(r.Header.Get("Authorization")))
 	slog.Info("req", "path", r.URL.Path, "method", r.Method)
+}
+
+func wholeHeaders(r *http.Request, resp *http.Response) {
+	slog.Debug("req", "headers", r.Header)      // want `r.Header \(the request headers, which carry Authorization and Cookie\)`
+	slog.Debug(fmt.Sprintf("req %v", r.Header)) // want `a value derived from r.Header`
+	dump, _ := httputil.DumpRequest(r, false)
+	slog.Debug("dump", "req", string(dump)) // want `dump \(holding a request dump`
+	for k, v := range r.Header {
+		if k != "Authorization" {
+			slog.Debug("h", "k", k, "v", v)
+		}
+	}
+	slog.Debug("req", "ua", r.Header["User-Agent"], "n", len(r.Header))
+	slog.Debug("resp", "headers", resp.Header)
 }
