@@ -166,6 +166,16 @@ got_off=$(run_golangci)
 compare "$want_off" "$got_off" "settings rules.$off.enabled: false"
 echo "ok: settings turn $off off"
 
+# config: a policy file, relative to where golangci-lint runs.
+mkdir -p policies
+printf 'version: 1\nrules:\n  %s:\n    enabled: false\n' "$off" > policies/obscheck.yaml
+gcl_config 'config: policies/obscheck.yaml' > .golangci.yml
+got_cfg=$(run_golangci)
+want_cfg=$(run_obscheck --config policies/obscheck.yaml)
+compare "$want_cfg" "$got_cfg" "settings config: policies/obscheck.yaml"
+echo "ok: settings config: FILE is read"
+rm -r policies
+
 # Unknown settings keys are configuration errors.
 gcl_config "$(printf 'rules:\n  nosuchrule:\n    enabled: false')" > .golangci.yml
 rc=0
