@@ -31,6 +31,10 @@ pre-commit --version
 work=$(mktemp -d)
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 export PRE_COMMIT_HOME="$work/pre-commit-home" # a fresh hook environment
+# pre-commit points GOPATH into the hook environment; keep the usual module
+# cache instead of downloading obscheck's dependencies again.
+GOMODCACHE=$(go env GOMODCACHE)
+export GOMODCACHE
 export GIT_AUTHOR_NAME=ci GIT_AUTHOR_EMAIL=ci@example.invalid
 export GIT_COMMITTER_NAME=ci GIT_COMMITTER_EMAIL=ci@example.invalid
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
