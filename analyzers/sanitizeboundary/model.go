@@ -485,7 +485,7 @@ func (c *checker) typeLeak(t types.Type, fmtStyle, unexported bool, depth int, s
 		return ""
 	}
 	seen[t] = true
-	if c.allowed(t) || renders(t, fmtStyle) {
+	if c.allowed(t) || renders(t, fmtStyle) || opaque(t) {
 		return ""
 	}
 	switch u := t.Underlying().(type) {
@@ -529,6 +529,12 @@ func (c *checker) typeLeak(t types.Type, fmtStyle, unexported bool, depth int, s
 		}
 	}
 	return ""
+}
+
+// opaque: a telemetry library's own type (sensitive.OpaquePackages).
+func opaque(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj() != nil && n.Obj().Pkg() != nil && sensitive.OpaquePackages[n.Obj().Pkg().Path()]
 }
 
 // derefStruct: the struct under pointers, slices, arrays and maps.

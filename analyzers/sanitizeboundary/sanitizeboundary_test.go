@@ -19,7 +19,7 @@ func TestOptions(t *testing.T) {
 	dir := testutil.Module(t, "testdata")
 	p := policy.Default()
 	p.Rules.SanitizeBoundary.Marker = "<redacted>"
-	p.Rules.SanitizeBoundary.ExtraKeys = []string{"PIN"}
+	p.Rules.SanitizeBoundary.ExtraKeys = []string{"PIN", "key"}
 	policy.Install(p)
 	defer policy.Install(nil)
 	analysistest.Run(t, dir, sanitizeboundary.Analyzer, "./marker")

@@ -313,3 +313,17 @@ var FieldBuilders = map[string]FieldBuilder{
 		Scalar:    true,
 	},
 }
+
+// OpaquePackages hold types that describe telemetry (a zap.Field, an
+// slog.Attr, an attribute.KeyValue): their fields are keys and encodings,
+// not data, so a whole-struct search never looks inside them.
+var OpaquePackages = map[string]bool{
+	"go.uber.org/zap":                    true,
+	"go.uber.org/zap/zapcore":            true,
+	"log/slog":                           true,
+	"github.com/rs/zerolog":              true,
+	"github.com/sirupsen/logrus":         true,
+	"github.com/go-logr/logr":            true,
+	"go.opentelemetry.io/otel/attribute": true,
+	"go.opentelemetry.io/otel/trace":     true,
+}
