@@ -99,6 +99,11 @@ sanitizer, setting a sensitive field or map entry to anything but the marker
 (rules.sanitizeboundary.marker, default "[REDACTED]") — "", "***",
 strings.Repeat masks, nil — or deleting a sensitive map key is reported.
 
+Keep the key list to words that name secrets: generic words (key, user, token)
+also match variables, fields and attributes like group keys, issue keys or an
+authorization server's "user" object id, and every one of them is then a
+finding.
+
 Options: extra_keys (more sensitive keys), marker, sources (functions whose
 results are sensitive, e.g. example.com/svc/vault.Get), allow_types (types safe
 to log whole, as pkg/path.Type).`,
