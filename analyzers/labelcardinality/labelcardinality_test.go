@@ -33,3 +33,14 @@ rules:
 	dir := testutil.Module(t, "testdata")
 	analysistest.Run(t, dir, labelcardinality.Analyzer, "./opts")
 }
+
+// TestBrokenCode runs the analyzer on a package that does not type-check
+// (as the obscheck driver may): it must not panic.
+func TestBrokenCode(t *testing.T) {
+	policy.Install(policy.Default())
+	defer policy.Install(nil)
+	dir := testutil.Module(t, "testdata")
+	if n := runBroken(t, dir, "./broken", labelcardinality.Analyzer); n == 0 {
+		t.Error("no findings on the broken package: the analyzer did not run")
+	}
+}

@@ -62,3 +62,14 @@ func TestPrefixOff(t *testing.T) {
 	dir := testutil.Module(t, "testdata")
 	analysistest.RunWithSuggestedFixes(t, dir, metricnaming.Analyzer, "./noprefix")
 }
+
+// TestBrokenCode runs the analyzer on a package that does not type-check
+// (as the obscheck driver may): it must not panic.
+func TestBrokenCode(t *testing.T) {
+	policy.Install(policy.Default())
+	defer policy.Install(nil)
+	dir := testutil.Module(t, "testdata")
+	if n := runBroken(t, dir, "./broken", metricnaming.Analyzer); n == 0 {
+		t.Error("no findings on the broken package: the analyzer did not run")
+	}
+}
