@@ -138,7 +138,7 @@ func (s *state) funcTarget(n *node, fn *types.Func, e ast.Expr) {
 		return
 	}
 	var ns noSpan
-	if s.pass.ImportObjectFact(fn, &ns) {
+	if s.sameModule(fn.Pkg()) && s.pass.ImportObjectFact(fn, &ns) {
 		n.ext = append(n.ext, HandlerRef{Name: funcDisplayName(fn), Pos: s.posString(fn.Pos())})
 		n.extPos = e.Pos()
 	}
@@ -164,7 +164,7 @@ func (s *state) importedStarts(fn *types.Func) bool {
 }
 
 func (s *state) importedRouter(fn *types.Func) *router {
-	if fn == nil || fn.Pkg() == nil || fn.Pkg() == s.pass.Pkg {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == s.pass.Pkg || !s.sameModule(fn.Pkg()) {
 		return nil
 	}
 	var f router
@@ -461,4 +461,15 @@ func itoa(i int) string {
 		i /= 10
 	}
 	return string(b[n:])
+}
+
+// sameModule reports whether pkg belongs to the module under analysis:
+// handlers known by fact are reported only for the module's own code
+// (go vet also analyzes dependencies, for facts).
+func (s *state) sameModule(pkg *types.Package) bool {
+	m := s.pass.Module
+	if m == nil || m.Path == "" || pkg == nil {
+		return true
+	}
+	return pkg.Path() == m.Path || strings.HasPrefix(pkg.Path(), m.Path+"/")
 }

@@ -111,9 +111,9 @@ func run(pass *analysis.Pass) (any, error) {
 		return report.Disabled(Name), nil
 	}
 	r := report.New(pass, Name)
-	// Only the module's own code is analyzed: library knowledge comes
-	// from the tables (a dependency module has a version).
-	if pass.Pkg == nil || traceapi.Library(pass.Pkg.Path()) || pass.Module != nil && pass.Module.Version != "" {
+	// The standard library and the libraries of the tables are knowledge,
+	// not code under analysis.
+	if pass.Pkg == nil || traceapi.Library(pass.Pkg.Path()) {
 		return r.Result(), nil
 	}
 	s := newState(pass, pol)
