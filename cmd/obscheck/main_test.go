@@ -320,3 +320,24 @@ func TestVetCacheSeesPolicyEdits(t *testing.T) {
 		t.Errorf("policy edit ignored, stale cached result replayed:\n%s", out)
 	}
 }
+
+// TestVetCacheSeesNestedPolicyEdits: a policy file in a subdirectory
+// governs the packages below it; editing it must also change the tool ID.
+func TestVetCacheSeesNestedPolicyEdits(t *testing.T) {
+	dir := copyFixture(t, "directives")
+	os.MkdirAll(filepath.Join(dir, "other"), 0o755)
+	os.WriteFile(filepath.Join(dir, "other", "o.go"), []byte("package other\n\n//obscheck:ignore execidfield\nvar X = 1\n"), 0o644)
+	vet := func() string {
+		cmd := exec.Command("go", "vet", "-vettool="+bin, "./other")
+		cmd.Dir = dir
+		out, _ := cmd.CombinedOutput()
+		return string(out)
+	}
+	if out := vet(); !strings.Contains(out, "o.go:3:1: malformed obscheck directive") {
+		t.Fatalf("first run: %s", out)
+	}
+	os.WriteFile(filepath.Join(dir, "other", ".obscheck.yaml"), []byte("version: 1\nrules:\n  directive: {enabled: false}\n"), 0o644)
+	if out := vet(); strings.Contains(out, "obscheck directive") {
+		t.Errorf("nested policy edit ignored, stale cached result replayed:\n%s", out)
+	}
+}

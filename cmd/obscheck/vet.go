@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/obscheck/obscheck/analyzers/all"
 	"github.com/obscheck/obscheck/internal/policy"
@@ -54,11 +56,48 @@ func toolID() ([]byte, error) {
 	if _, err := io.Copy(h, f); err != nil {
 		return nil, err
 	}
-	if path := vetPolicyPath("."); path != "" {
+	for _, path := range policyFiles() {
 		data, _ := os.ReadFile(path)
 		fmt.Fprintf(h, "\x00%s\x00%s", path, data)
 	}
 	return h.Sum(nil), nil
+}
+
+// policyFiles lists every policy file that can govern a package of the
+// current module: $OBSCHECK_CONFIG, and each .obscheck.yaml from the
+// module root down (nested modules, vendor, testdata and hidden
+// directories excluded, as the go command excludes them from ./...).
+func policyFiles() []string {
+	var files []string
+	if env := os.Getenv(policy.EnvConfig); env != "" {
+		files = append(files, env)
+	}
+	if up, _ := policy.Find("."); up != "" {
+		files = append(files, up)
+	}
+	root := policy.ModuleRoot(".")
+	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			name := d.Name()
+			if path != root && (name == "vendor" || name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				return filepath.SkipDir
+			}
+			if path != root {
+				if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+					return filepath.SkipDir
+				}
+			}
+			return nil
+		}
+		if d.Name() == policy.FileName {
+			files = append(files, path)
+		}
+		return nil
+	})
+	return files
 }
 
 // vetPolicyPath is the policy file governing dir: $OBSCHECK_CONFIG if set,

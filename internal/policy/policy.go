@@ -102,18 +102,25 @@ var (
 // obscheck CLI calls it once, before analysis, after applying its flags.
 func Install(p *Policy) { installed = p }
 
-// RegisterFlags adds the -config flag every analyzer carries (nogo and
-// go vet pass configuration only through analyzer flags).
+// RegisterFlags adds the flags every analyzer carries (nogo and go vet
+// pass configuration only through analyzer flags): -config names a policy
+// file, -policy gives the policy YAML itself (for sandboxes such as
+// Bazel's, where no file is at hand).
 func RegisterFlags(fs *flag.FlagSet) {
 	fs.String("config", "", "path to "+FileName+" (default: found by walking up from each package's directory)")
+	fs.String("policy", "", "the policy as YAML text, instead of a file")
 }
 
-// For returns the policy governing pass: the installed one, the file named
-// by the analyzer's -config flag or $OBSCHECK_CONFIG, or the nearest .obscheck.yaml above the
+// For returns the policy governing pass: the installed one, the YAML of
+// the analyzer's -policy flag, the file named by its -config flag or
+// $OBSCHECK_CONFIG, or the nearest .obscheck.yaml above the
 // package's files (stopping at the module root), else the defaults.
 func For(pass *analysis.Pass) (*Policy, error) {
 	if installed != nil {
 		return installed, nil
+	}
+	if f := pass.Analyzer.Flags.Lookup("policy"); f != nil && f.Value.String() != "" {
+		return parseCached(f.Value.String())
 	}
 	if f := pass.Analyzer.Flags.Lookup("config"); f != nil && f.Value.String() != "" {
 		return loadCached(f.Value.String())
@@ -153,6 +160,22 @@ func loadCached(path string) (*Policy, error) {
 	}
 	p, err := Load(abs)
 	v, _ := cache.LoadOrStore(abs, cached{p, err})
+	c := v.(cached)
+	return c.p, c.err
+}
+
+// parseCached parses policy text given in a flag, once per text.
+func parseCached(text string) (*Policy, error) {
+	key := "policy-flag\x00" + text
+	if v, ok := cache.Load(key); ok {
+		c := v.(cached)
+		return c.p, c.err
+	}
+	p, err := Parse("-policy flag", []byte(text))
+	if p != nil {
+		p.Source = "-policy flag"
+	}
+	v, _ := cache.LoadOrStore(key, cached{p, err})
 	c := v.(cached)
 	return c.p, c.err
 }

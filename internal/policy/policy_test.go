@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 func TestTemplateRoundTrip(t *testing.T) {
@@ -98,5 +100,21 @@ func TestMatchGlob(t *testing.T) {
 	}
 	if p.Excluded("/m/internal/legacyx/x.go") {
 		t.Error("excluded a sibling with a common prefix")
+	}
+}
+
+func TestForFlags(t *testing.T) {
+	a := &analysis.Analyzer{Name: "x", Doc: "x"}
+	RegisterFlags(&a.Flags)
+	a.Flags.Set("policy", "version: 1\npolicy: {metric_prefix: team_}\n")
+	p, err := For(&analysis.Pass{Analyzer: a})
+	if err != nil || p.Policy.MetricPrefix != "team_" {
+		t.Fatalf("-policy flag: %v %+v", err, p)
+	}
+	b := &analysis.Analyzer{Name: "y", Doc: "y"}
+	RegisterFlags(&b.Flags)
+	b.Flags.Set("policy", "version: 1\npolicy: {metric_prefx: team_}\n")
+	if _, err := For(&analysis.Pass{Analyzer: b}); err == nil || !strings.Contains(err.Error(), "-policy flag:2: unknown key") {
+		t.Errorf("bad -policy flag: %v", err)
 	}
 }
