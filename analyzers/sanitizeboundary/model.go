@@ -388,8 +388,8 @@ func (c *checker) safe(e ast.Expr, depth int) bool {
 	if ok && (tv.Value != nil || tv.IsNil()) {
 		return true
 	}
-	if ok && tv.Type != nil && (!carrier(tv.Type) || renders(tv.Type, false)) {
-		return true
+	if ok && tv.Type != nil && (!carrier(tv.Type) || renders(tv.Type, false) || isErrorType(tv.Type)) {
+		return true // an error describes a failure; a tainted one is caught by sens
 	}
 	switch e := e.(type) {
 	case *ast.Ident:
@@ -420,6 +420,10 @@ func (c *checker) safe(e ast.Expr, depth int) bool {
 	}
 	return false
 }
+
+var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+func isErrorType(t types.Type) bool { return types.Implements(t, errorIface) }
 
 // isSize: len, hashes, digests.
 func isSize(fn *types.Func, name string) bool {

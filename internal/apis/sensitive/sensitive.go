@@ -204,9 +204,13 @@ var Propagators = map[string]Propagator{
 	"net/url.QueryEscape":          {Format: -1},
 	"net/url.PathEscape":           {Format: -1},
 	"encoding/hex.EncodeToString":  {Format: -1},
-	"(*encoding/base64.Encoding).EncodeToString": {Format: -1},
-	"(*strings.Builder).String":                  {Format: -1, Recv: true},
-	"(*bytes.Buffer).String":                     {Format: -1, Recv: true},
+	"(*encoding/base64.Encoding).EncodeToString":          {Format: -1},
+	"log/slog.StringValue":                                {Format: -1},
+	"log/slog.AnyValue":                                   {Format: -1},
+	"go.opentelemetry.io/otel/attribute.StringValue":      {Format: -1},
+	"go.opentelemetry.io/otel/attribute.StringSliceValue": {Format: -1},
+	"(*strings.Builder).String":                           {Format: -1, Recv: true},
+	"(*bytes.Buffer).String":                              {Format: -1, Recv: true},
 }
 
 // Propagator says which arguments of a function reach its result.

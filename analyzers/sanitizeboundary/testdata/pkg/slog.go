@@ -101,3 +101,14 @@ type Login2 struct {
 func slogMany(l *slog.Logger, x Login2) {
 	l.Info("x", "x", x) // want `with sensitive field Login2.\{Username, Password\}`
 }
+
+func slogErrors(l *slog.Logger, err error, req LoginRequest) {
+	l.Error("auth failed", "authorization", err)
+	l.Error("auth failed", "password", fmt.Errorf("bad: %w", err))
+	l.Error("auth failed", "password", fmt.Errorf("bad %s", req.Password)) // want `a value derived from req.Password`
+}
+
+func slogAttrLiterals(l *slog.Logger, req LoginRequest) {
+	l.LogAttrs(context.Background(), slog.LevelInfo, "x", slog.Attr{Key: "p", Value: slog.StringValue(req.Password)}) // want `a value derived from req.Password`
+	l.LogAttrs(context.Background(), slog.LevelInfo, "x", slog.Attr{Key: "user", Value: slog.StringValue(req.User)})
+}
