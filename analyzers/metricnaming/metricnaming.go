@@ -294,7 +294,7 @@ func (c *checker) kindChecks(d *metricapi.Definition, n, shown string, at token.
 		w := hasToken(n, timeWords)
 		_, nonBase := unitFix[unitWord(n)]
 		seconds := hasToken(n, map[string]bool{"seconds": true}) != ""
-		if w != "" && !seconds && !nonBase && !(d.Lib == "otel" && d.UnitExpr != nil) {
+		if w != "" && !seconds && !nonBase && !(d.Lib == "otel" && (d.UnitExpr != nil || d.UnitHidden)) {
 			how := fmt.Sprintf("observe seconds (time.Since(start).Seconds()) and name it %q", n+"_seconds")
 			if d.Lib == "otel" {
 				how = `observe seconds and set metric.WithUnit("s") (the Prometheus exporter then appends _seconds)`

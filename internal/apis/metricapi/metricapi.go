@@ -69,6 +69,9 @@ type Definition struct {
 	HelpExpr ast.Expr
 	Unit     string // Opts.Unit or metric.WithUnit, when known
 	UnitExpr ast.Expr
+	// UnitHidden is true when options that may set the unit are not
+	// visible (OTel options passed as opts... from elsewhere).
+	UnitHidden bool
 
 	LabelNames  []Label
 	ConstLabels []Label
@@ -386,15 +389,31 @@ func (m *Model) labelMap(e ast.Expr) []Label {
 func (m *Model) otel(d *Definition, call *ast.CallExpr) {
 	d.Name, d.NameExpr, d.NameTail = m.eval(call.Args[0]), call.Args[0], call.Args[0]
 	d.NameWhole = true
-	allVisible := !call.Ellipsis.IsValid()
+	allVisible := true
+	opts := call.Args[1:]
+	if call.Ellipsis.IsValid() && len(opts) > 0 {
+		// m.Float64Histogram(name, opts...) with opts := []metric.Float64HistogramOption{...}
+		last := opts[len(opts)-1]
+		opts = opts[:len(opts)-1]
+		if lit, ok := m.resolve(last).(*ast.CompositeLit); ok {
+			opts = append(opts[:len(opts):len(opts)], lit.Elts...)
+		} else {
+			allVisible = false
+		}
+	}
 	d.Help = eval.Value{Known: true} // no WithDescription seen
-	for _, o := range call.Args[1:] {
+	for _, o := range opts {
 		c, ok := m.resolve(o).(*ast.CallExpr)
 		if !ok {
 			allVisible = false
 			continue
 		}
-		switch funcname.CalleeName(m.Info, c) {
+		fn := funcname.Callee(m.Info, c)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != otelm {
+			allVisible = false // a helper may set the unit or description
+			continue
+		}
+		switch funcname.Of(fn) {
 		case otelWithUnit:
 			if len(c.Args) == 1 {
 				d.UnitExpr = c.Args[0]
@@ -408,8 +427,11 @@ func (m *Model) otel(d *Definition, call *ast.CallExpr) {
 			}
 		}
 	}
-	if !allVisible && d.HelpExpr == nil {
-		d.Help = eval.Value{}
+	if !allVisible {
+		d.UnitHidden = d.UnitExpr == nil
+		if d.HelpExpr == nil {
+			d.Help = eval.Value{}
+		}
 	}
 }
 

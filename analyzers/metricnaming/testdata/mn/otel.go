@@ -28,4 +28,14 @@ func otelInstruments(ctx context.Context, meter metric.Meter, opts []metric.Int6
 
 	meter.Int64Counter("noetl.no.description") // want `has no help text; set metric.WithDescription`
 	meter.Int64Counter("noetl.opts.hidden", opts...)
+
+	hopts := []metric.Float64HistogramOption{metric.WithUnit("ms"), metric.WithDescription("d")} // want `instrument unit "ms" is not a base unit`
+	meter.Float64Histogram("noetl.fetch.duration", hopts...)
+	sopts := []metric.Float64HistogramOption{metric.WithUnit("s"), metric.WithDescription("d")}
+	meter.Float64Histogram("noetl.fetch.latency", sopts...)
+	meter.Float64Histogram("noetl.store.latency", append(sopts, metric.WithExplicitBucketBoundaries(1, 2))...)
+	meter.Float64Histogram("noetl.load.latency", secondsOpt()) // a helper may set the unit
+	meter.Int64Counter("noetl.loads", secondsOpt())            // or the description
 }
+
+func secondsOpt() metric.InstrumentOption { return metric.WithUnit("s") }
