@@ -16,7 +16,10 @@ import (
 
 // origin describes where a sensitive value comes from, for messages.
 type origin struct {
-	desc string // e.g. `req.Password (field "Password")`, "the Authorization header"
+	desc string // the source: `req.Password (field Password matches ...)`, "the Authorization header (...)"
+	// indirect: the value reaches the sink through a local or a derivation,
+	// so the message names the sink's expression and what it carries.
+	indirect bool
 }
 
 // maxDepth is how many struct levels a whole-struct search descends.
@@ -66,7 +69,7 @@ func (c *checker) sensDepth(e ast.Expr, depth int) *origin {
 		}
 		if base := c.sensDepth(e.X, depth+1); base != nil {
 			if secretField(sel.Recv(), field.Name()) {
-				return &origin{desc: exprString(e) + ", the secret of " + base.desc}
+				return &origin{desc: "the " + field.Name() + " of " + base.desc, indirect: true}
 			}
 		}
 		if what, ok := sensitive.CredentialFields[typeName(sel.Recv())][field.Name()]; ok {
@@ -117,10 +120,7 @@ func (c *checker) sensDepth(e ast.Expr, depth int) *origin {
 }
 
 func derived(o *origin) *origin {
-	if strings.HasPrefix(o.desc, "a value derived from ") {
-		return o
-	}
-	return &origin{desc: "a value derived from " + o.desc}
+	return &origin{desc: o.desc, indirect: true}
 }
 
 // sensVar: a local recorded as holding a sensitive value, or a variable
@@ -130,7 +130,7 @@ func (c *checker) sensVar(v *types.Var, spelled string) *origin {
 		return nil
 	}
 	if o := c.taint[v]; o != nil {
-		return &origin{desc: fmt.Sprintf("%s (holding %s)", spelled, o.desc)}
+		return &origin{desc: o.desc, indirect: true}
 	}
 	if v.IsField() {
 		return nil
@@ -255,7 +255,7 @@ func (c *checker) propagate(call *ast.CallExpr, p sensitive.Propagator, depth in
 		}
 		if verb == 'v' || verb == 's' || verb == 'q' || verb == 'V' {
 			if path, typ := c.structLeak(a, true, true); path != "" {
-				return &origin{desc: fmt.Sprintf("a value formatting %s whole (type %s, sensitive field %s)", exprString(a), typ, path)}
+				return &origin{desc: fmt.Sprintf("%s formatted whole (type %s, sensitive field %s)", exprString(a), typ, path), indirect: true}
 			}
 		}
 	}

@@ -42,14 +42,18 @@ func (c *checker) check(s sink) {
 		return
 	}
 	if o := c.sens(s.value); o != nil {
-		c.report(s.value.Pos(), "sensitive value %s reaches the %s unsanitized; %s", o.desc, s.where, fixHint)
+		if o.indirect {
+			c.report(s.value.Pos(), "%s reaches the %s unsanitized and carries a sensitive value: %s; %s", exprString(s.value), s.where, o.desc, fixHint)
+		} else {
+			c.report(s.value.Pos(), "sensitive value %s reaches the %s unsanitized; %s", o.desc, s.where, fixHint)
+		}
 		return
 	}
 	if s.keyed && s.key.Known && c.typed(s.value) {
 		if k, ok := c.keys.Match(s.key.Value); ok && !c.safe(s.value, 0) {
 			via := ""
 			if k != s.key.Value {
-				via = fmt.Sprintf(" (policy.sensitive_keys: %s)", k)
+				via = fmt.Sprintf(" (matches %q)", k)
 			}
 			c.report(s.value.Pos(), "%s is attached under sensitive key %q%s in the %s unsanitized; %s",
 				exprString(s.value), s.key.Value, via, s.where, fixHint)

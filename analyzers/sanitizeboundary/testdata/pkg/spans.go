@@ -12,7 +12,7 @@ import (
 )
 
 func spans(ctx context.Context, req *LoginRequest, c *Creds, st Stats) {
-	ctx, span := otel.Tracer("t").Start(ctx, "login", trace.WithAttributes(attribute.String("user.email", c.Name))) // want `c.Name is attached under sensitive key "user.email" \(policy.sensitive_keys: email\) in the span attribute "user.email" of trace.WithAttributes`
+	ctx, span := otel.Tracer("t").Start(ctx, "login", trace.WithAttributes(attribute.String("user.email", c.Name))) // want `c.Name is attached under sensitive key "user.email" \(matches "email"\) in the span attribute "user.email" of trace.WithAttributes`
 	defer span.End()
 	span.SetAttributes(attribute.String("pw", req.Password))                         // want `req.Password \(field Password .* reaches the span attribute "pw" of \(trace.Span\).SetAttributes`
 	span.SetAttributes(attribute.Key("access_token").String(c.Name))                 // want `under sensitive key "access_token"`
@@ -20,7 +20,7 @@ func spans(ctx context.Context, req *LoginRequest, c *Creds, st Stats) {
 	span.AddEvent("login for " + req.Password)                                       // want `reaches the span event name of \(trace.Span\).AddEvent`
 	span.RecordError(fmt.Errorf("bad password %q", req.Password))                    // want `reaches the span error event of \(trace.Span\).RecordError`
 	err := errors.New("bad token " + c.Inner.AccessToken)
-	span.RecordError(err)                                               // want `err \(holding a value derived from c.Inner.AccessToken`
+	span.RecordError(err)                                               // want `err reaches the span error event .* carries a sensitive value: c.Inner.AccessToken`
 	span.SetStatus(codes.Error, "login failed: "+req.Password)          // want `span status description`
 	attrs := []attribute.KeyValue{attribute.String("password", c.Name)} // want `under sensitive key "password"`
 	span.SetAttributes(attrs...)
