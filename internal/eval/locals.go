@@ -14,6 +14,7 @@ import (
 // taken has no known initializer. A nil *Locals knows nothing.
 type Locals struct {
 	info *types.Info
+	pkg  *types.Package // fields are tracked only for struct types of this package
 	init map[*types.Var]ast.Expr
 	bad  map[*types.Var]bool
 }
@@ -23,6 +24,12 @@ func NewLocals(info *types.Info, files []*ast.File) *Locals {
 	l := &Locals{info: info, init: map[*types.Var]ast.Expr{}, bad: map[*types.Var]bool{}}
 	if info == nil {
 		return l
+	}
+	for _, obj := range info.Defs {
+		if obj != nil && obj.Pkg() != nil {
+			l.pkg = obj.Pkg()
+			break
+		}
 	}
 	for _, in := range info.InitOrder {
 		if in != nil && len(in.Lhs) == 1 && in.Rhs != nil {
@@ -60,10 +67,10 @@ func NewLocals(info *types.Info, files []*ast.File) *Locals {
 					}
 				}
 			case *ast.IncDecStmt:
-				l.spoil(n.X)
+				l.spoilRoot(n.X)
 			case *ast.UnaryExpr:
 				if n.Op == token.AND {
-					l.spoil(n.X)
+					l.spoilRoot(n.X)
 				}
 			case *ast.RangeStmt:
 				l.spoil(n.Key)
@@ -74,7 +81,7 @@ func NewLocals(info *types.Info, files []*ast.File) *Locals {
 						for _, elt := range n.Elts {
 							if kv, ok := elt.(*ast.KeyValueExpr); ok {
 								if id, ok := kv.Key.(*ast.Ident); ok {
-									if v, ok := info.Uses[id].(*types.Var); ok && v.IsField() {
+									if v, ok := info.Uses[id].(*types.Var); ok && v.IsField() && v.Pkg() == l.pkg {
 										l.set(v, kv.Value)
 									}
 								}
@@ -90,6 +97,18 @@ func NewLocals(info *types.Info, files []*ast.File) *Locals {
 }
 
 func (l *Locals) assign(n *ast.AssignStmt) {
+	for _, lhs := range n.Lhs {
+		// opts.Namespace = ns, labels[0] = "x": the variable holding the
+		// struct or slice no longer has its initializer's value.
+		switch lhs := ast.Unparen(lhs).(type) {
+		case *ast.SelectorExpr:
+			l.spoilRoot(lhs.X)
+		case *ast.IndexExpr:
+			l.spoilRoot(lhs.X)
+		case *ast.StarExpr:
+			l.spoilRoot(lhs.X)
+		}
+	}
 	if n.Tok != token.DEFINE && n.Tok != token.ASSIGN {
 		for _, lhs := range n.Lhs {
 			l.spoil(lhs)
@@ -125,6 +144,24 @@ func (l *Locals) set(v *types.Var, e ast.Expr) {
 	l.init[v] = e
 }
 
+// spoilRoot spoils the variable at the root of x.f.g / x[i] / *x, and
+// every field on the way.
+func (l *Locals) spoilRoot(e ast.Expr) {
+	for i := 0; i < 8 && e != nil; i++ {
+		l.spoil(e)
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return
+		}
+	}
+}
+
 func (l *Locals) spoil(e ast.Expr) {
 	if v := l.varOf(e); v != nil {
 		l.bad[v] = true
@@ -141,7 +178,7 @@ func (l *Locals) varOf(e ast.Expr) *types.Var {
 		v, _ := l.info.Uses[e].(*types.Var)
 		return v
 	case *ast.SelectorExpr:
-		if v, ok := l.info.Uses[e.Sel].(*types.Var); ok {
+		if v, ok := l.info.Uses[e.Sel].(*types.Var); ok && (!v.IsField() || v.Pkg() == l.pkg) {
 			return v
 		}
 	}

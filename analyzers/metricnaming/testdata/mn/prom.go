@@ -64,6 +64,14 @@ func optsVar() {
 	reassigned := prometheus.CounterOpts{Name: "noetl_a", Help: "h"}
 	reassigned = prometheus.CounterOpts{Name: "noetl_b", Help: "h"}
 	prometheus.NewCounter(reassigned) // not known: assigned twice
+
+	modified := prometheus.CounterOpts{Name: "retries_total", Help: "h"}
+	modified.Namespace = names.Namespace
+	prometheus.NewCounter(modified) // not known: a field is set after the literal
+
+	var other prometheus.CounterOpts
+	other.Name = "unrelated" // fields of prometheus.Opts are not tracked as variables
+	_ = other
 }
 
 // --- unknown names: nothing guessed, known suffix checked ---
