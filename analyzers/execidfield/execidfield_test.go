@@ -70,3 +70,8 @@ func TestDisabled(t *testing.T) {
 	defer policy.Install(nil)
 	analysistest.Run(t, dir, execidfield.Analyzer, "./excludecase/disabled")
 }
+
+func TestOddCode(t *testing.T) {
+	dir := testutil.Module(t, "testdata")
+	analysistest.Run(t, dir, execidfield.Analyzer, "./oddcase")
+}

@@ -169,6 +169,9 @@ func DecodeWith(info *types.Info, call *ast.CallExpr, resolve Resolver) (*Call, 
 	if !ok {
 		return nil, false
 	}
+	if sp.method && !isMethodCall(info, call) {
+		return nil, false // a method expression, (*slog.Logger).Error(l, ...): arguments are shifted
+	}
 	d := &decoder{info: info, resolve: resolve}
 	c := &Call{Call: call, Fn: fn, Lib: sp.lib, Structured: sp.style != StyleNone || sp.lib == "logrus" || sp.lib == "zap", Style: sp.style}
 	if sp.kind == kindZerolog {
@@ -288,6 +291,9 @@ func DecodeDerive(info *types.Info, call *ast.CallExpr) (*Derive, bool) {
 		}
 		dv.Base = args[sp.baseArg]
 	} else if sp.method {
+		if !isMethodCall(info, call) {
+			return nil, false
+		}
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {
 			return nil, false
@@ -574,7 +580,11 @@ func (d *decoder) mapFields(a ast.Expr, group string) []Field {
 		return []Field{{Node: a, Opaque: true, Group: group}}
 	}
 	var out []Field
-	switch types.Unalias(d.typeOf(lit)).Underlying().(type) {
+	t := d.typeOf(lit)
+	if t == nil {
+		return []Field{{Node: a, Opaque: true, Group: group}}
+	}
+	switch t.Underlying().(type) {
 	case *types.Map:
 		for _, el := range lit.Elts {
 			kv, ok := el.(*ast.KeyValueExpr)
@@ -786,6 +796,16 @@ func (d *decoder) zapWrite(c *Call, term *ast.CallExpr) bool {
 		c.Logger, c.Fields = d.unwind(s.X, c.Fields, c)
 	}
 	return true
+}
+
+// isMethodCall reports whether call is x.M(...) on a method value.
+func isMethodCall(info *types.Info, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s, ok := info.Selections[sel]
+	return ok && s.Kind() == types.MethodVal
 }
 
 func isNamed(t types.Type, pkg, name string) bool {

@@ -100,3 +100,11 @@ func logrusIfaces(fl logrus.FieldLogger, x logrus.Ext1FieldLogger) {
 	fl.Warning("w")                              // want `logrus warn msg=- args=1 fields=\[\] logger=fl`
 	x.Tracef("t")                                // want `logrus debug msg="t" format args=0 fields=\[\] logger=x`
 }
+
+func oddCalls(l *slog.Logger) {
+	(*slog.Logger).Error(l, "method expression: not decoded")
+	f := l.Error
+	f("func value: not decoded")
+	var nl *slog.Logger
+	nl.Error("nil logger", "k") // want `slog error msg="nil logger" fields=\[k\] logger=nl`
+}
