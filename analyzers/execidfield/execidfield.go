@@ -30,14 +30,15 @@ var Analyzer = &analysis.Analyzer{
 Every log call at WARN, ERROR, DPANIC, PANIC or FATAL level (the levels of
 rules.execidfield.levels) must carry a field named in policy.correlation_keys
 (execution_id by default), in log/slog, zap, zerolog, logrus, logr and klog.
-The field counts when it is passed at the call, attached by a logger derived
-earlier in the same function (l := log.With("execution_id", id)), returned by
-a function that always returns a logger carrying it (known across packages),
-stored in a struct field or package variable every assignment of which
-carries it, passed to an unexported function's parameter by every call site,
-or returned by a configured carrier. Test files and log adapters relaying
-their caller's message (Write(p []byte), Println(args ...any)) are skipped. With context_handler the
-*Context calls of slog are trusted to get it from the context.`,
+The field counts when it is passed at the call, or carried by the logger:
+derived earlier in the same function (l := log.With("execution_id", id)),
+returned by a function that always returns a logger carrying it (known across
+packages), stored in a struct field or package variable every store into
+which carries it, passed to a parameter of an unexported function by every
+call site, or returned by a configured carrier. With context_handler, slog
+calls given a context are trusted to get it from the team's handler. Test
+files and log adapters relaying their caller's message (Write(p []byte),
+Println(args ...any)) are skipped.`,
 	URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#execidfield",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.Analyzer},
 	Run:        run,

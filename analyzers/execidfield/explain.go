@@ -58,7 +58,9 @@ exported functions and loggers taken from a context are not known to carry the k
 name such functions in rules.execidfield.carriers
 (e.g. example.com/svc/logging.FromContext) when they do. Functions in
 rules.execidfield.exclude_functions (main and init by default) run outside any execution
-and are not checked.
+and are not checked; neither are test files, nor log adapters whose message comes from
+their own variadic or []byte parameter (an io.Writer or Println bridge relaying another
+library's log lines cannot know the execution).
 
 A suggested fix adds the field in the library's style when a variable named executionID
 or execID, or a variable with an ExecutionID field, is in scope.`,
