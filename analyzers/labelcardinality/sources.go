@@ -38,7 +38,6 @@ var fieldSources = map[string]source{
 
 // funcSources are functions whose results are unbounded label values.
 var funcSources = map[string]source{
-	"(*net/url.URL).String":            srcPath,
 	"(*net/url.URL).EscapedPath":       srcPath,
 	"(*net/url.URL).RequestURI":        srcPath,
 	"github.com/google/uuid.New":       srcID,
@@ -172,6 +171,18 @@ func (c *checker) classify(e ast.Expr, depth int) (source, bool) {
 		if i, ok := requestParams[name]; ok && i < len(x.Args) {
 			if k, ok := c.str(x.Args[i]); ok && idKey(k) {
 				return srcUser, true
+			}
+			return source{}, false
+		}
+		if name == "(*net/url.URL).String" {
+			// r.URL.String() of a request is its path and query; the String
+			// of a configured endpoint URL is bounded.
+			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+				if inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok {
+					if s, ok := info.Selections[inner]; ok && s.Kind() == types.FieldVal && fieldKey(s) == "net/http.Request.URL" {
+						return srcPath, true
+					}
+				}
 			}
 			return source{}, false
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 
@@ -56,6 +57,7 @@ func handler(w http.ResponseWriter, r *http.Request) {
 	byPool.WithLabelValues(r.URL.Path, "x").Inc()                  // want `label "pool" on metric "noetl_b_total" takes the request path: every distinct path .* use the route template`
 	byPool.WithLabelValues(r.RequestURI, "x").Inc()                // want `takes the request path`
 	byPool.WithLabelValues(r.URL.String(), "x").Inc()              // want `takes the request path`
+	byPool.WithLabelValues(endpoint.String(), "x").Inc()           // a configured endpoint: bounded
 	byPool.WithLabelValues(r.Method, r.Pattern).Inc()              // bounded: method and route pattern
 	byPool.WithLabelValues(route(r.URL.Path), "x").Inc()           // a function of yours bounds it
 	byPool.WithLabelValues("x", r.Header.Get("X-Tenant-ID")).Inc() // want `label "tool" on metric "noetl_b_total" takes an id taken from the request`
@@ -69,6 +71,8 @@ func handler(w http.ResponseWriter, r *http.Request) {
 }
 
 func route(string) string { return "/items/{id}" }
+
+var endpoint, _ = url.Parse("https://remote.example/api/v1/write")
 
 var errBoom = errors.New("boom")
 
