@@ -51,7 +51,7 @@ func TestCarriersAndContextHandler(t *testing.T) {
 	p.Rules.ExecIDField.Carriers = []string{"example.com/eid/logging.FromContext"}
 	p.Rules.ExecIDField.ContextHandler = true
 	p.Rules.ExecIDField.Levels = []string{"error", "dpanic", "panic", "fatal"}
-	p.Rules.ExecIDField.ExcludeFunctions = []string{"example.com/eid/carriercase.run"}
+	p.Rules.ExecIDField.ExcludeFunctions = []string{"example.com/eid/carriercase.run", "(*example.com/eid/carriercase.svc).start"}
 	policy.Install(p)
 	defer policy.Install(nil)
 	analysistest.Run(t, dir, execidfield.Analyzer, "./carriercase")

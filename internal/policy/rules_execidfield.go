@@ -4,13 +4,13 @@ package policy
 type ExecIDField struct {
 	Enabled bool `yaml:"enabled" doc:"require the correlation field on WARN/ERROR logs"`
 	// Levels are the levels that need the field.
-	Levels []string `yaml:"levels" check:"level" doc:"levels that must carry the correlation field"`
+	Levels []string `yaml:"levels" check:"level" doc:"levels that must carry the correlation field (debug, info, warn, error, dpanic, panic, fatal)"`
 	// Carriers return loggers that already carry the field.
 	Carriers []string `yaml:"carriers" check:"funcname" doc:"functions returning a logger that carries the field, e.g. example.com/svc/logging.FromContext"`
 	// ContextHandler: the slog handler adds the field from the context.
-	ContextHandler bool `yaml:"context_handler" doc:"the team's slog handler adds the field from the context, so *Context calls carry it"`
+	ContextHandler bool `yaml:"context_handler" doc:"the team's slog handler adds the field from the context, so slog *Context/Log/LogAttrs calls given a context (not context.Background/TODO) carry it"`
 	// ExcludeFunctions are functions whose logs are outside any execution.
-	ExcludeFunctions []string `yaml:"exclude_functions" doc:"functions outside any execution (start-up code): a plain name matches in every package, pkg/path.Func one function"`
+	ExcludeFunctions []string `yaml:"exclude_functions" doc:"functions outside any execution (start-up code), closures inside them included: a plain name matches in every package, pkg/path.Func or (*pkg/path.Type).Method one function"`
 }
 
 func defaultExecIDField() ExecIDField {

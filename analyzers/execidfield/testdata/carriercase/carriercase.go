@@ -34,3 +34,13 @@ func run(l *slog.Logger) {
 func levels(l *slog.Logger) {
 	l.Warn("ok: only error and above are configured")
 }
+
+type svc struct{ l *slog.Logger }
+
+func (s *svc) start() {
+	s.l.Error("ok: excluded by its method name")
+}
+
+func (s *svc) stop() {
+	s.l.Error("not excluded") // want `slog ERROR log without`
+}
