@@ -8,7 +8,7 @@ type LabelCardinality struct {
 	// UnboundedSources are functions whose results must not be label values.
 	UnboundedSources []string `yaml:"unbounded_sources" check:"funcname" doc:"extra functions whose results are unbounded label values"`
 	// Allow maps a metric name to labels allowed on it despite the policy.
-	Allow map[string][]string `yaml:"allow" doc:"per-metric exceptions: metric name -> allowed label names"`
+	Allow map[string][]string `yaml:"allow" doc:"per-metric exceptions: metric name (as written, or with dots as underscores) -> label names allowed on it"`
 }
 
 func defaultLabelCardinality() LabelCardinality {

@@ -4,7 +4,7 @@ package policy
 type MetricNaming struct {
 	Enabled bool `yaml:"enabled" doc:"check metric names against the naming policy"`
 	// Prefix overrides policy.metric_prefix for this module; any one matches.
-	Prefix []string `yaml:"prefix" doc:"accepted prefixes; empty means policy.metric_prefix"`
+	Prefix []string `yaml:"prefix" doc:"accepted metric name prefixes, any one matches; empty means policy.metric_prefix; [\"\"] turns the prefix check off"`
 }
 
 func defaultMetricNaming() MetricNaming {
