@@ -164,6 +164,27 @@ func (m *Model) Define(call *ast.CallExpr) (*Definition, bool) {
 			return nil, false
 		}
 		m.opts(d, call.Args[0])
+	case StyleVecOpts:
+		if len(call.Args) < 1 {
+			return nil, false
+		}
+		lit := m.compositeLit(call.Args[0])
+		if lit == nil {
+			return d, true
+		}
+		for _, elt := range lit.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			switch id, _ := kv.Key.(*ast.Ident); {
+			case id == nil:
+			case id.Name == "VariableLabels":
+				d.LabelNames, d.LabelsKnown = m.labelList(kv.Value)
+			case strings.HasSuffix(id.Name, "Opts"):
+				m.opts(d, kv.Value)
+			}
+		}
 	case StyleDesc:
 		if len(call.Args) < 2 {
 			return nil, false
@@ -233,6 +254,17 @@ func (m *Model) valueType(e ast.Expr) Kind {
 		return promValueTypes[c.Name()]
 	}
 	return KindUnknown
+}
+
+// compositeLit returns the composite literal e evaluates to (through
+// variables assigned once and &), or nil.
+func (m *Model) compositeLit(e ast.Expr) *ast.CompositeLit {
+	e = m.resolve(e)
+	if u, ok := e.(*ast.UnaryExpr); ok {
+		e = m.resolve(u.X)
+	}
+	lit, _ := e.(*ast.CompositeLit)
+	return lit
 }
 
 // opts decodes a prometheus XxxOpts value.
@@ -337,11 +369,34 @@ func (m *Model) labelList(e ast.Expr) ([]Label, bool) {
 		}
 	}
 	r := m.resolve(e)
+	if c, ok := r.(*ast.CallExpr); ok && len(c.Args) == 1 {
+		if tv, ok := m.Info.Types[c.Fun]; ok && tv.IsType() {
+			r = m.resolve(c.Args[0]) // prometheus.UnconstrainedLabels([]string{...})
+		}
+	}
 	if lit, ok := r.(*ast.CompositeLit); ok {
 		var out []Label
 		for _, elt := range lit.Elts {
 			if _, ok := elt.(*ast.KeyValueExpr); ok {
 				return out, false
+			}
+			if cl, ok := elt.(*ast.CompositeLit); ok {
+				// prometheus.ConstrainedLabels{{Name: "a", Constraint: f}}
+				name := ast.Expr(nil)
+				for i, f := range cl.Elts {
+					if kv, ok := f.(*ast.KeyValueExpr); ok {
+						if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Name" {
+							name = kv.Value
+						}
+					} else if i == 0 {
+						name = f
+					}
+				}
+				if name == nil {
+					return out, false
+				}
+				out = append(out, Label{Name: m.eval(name), Expr: name})
+				continue
 			}
 			out = append(out, Label{Name: m.eval(elt), Expr: elt})
 		}

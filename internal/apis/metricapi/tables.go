@@ -28,6 +28,8 @@ const (
 	StyleOTel
 	// StyleVM: VictoriaMetrics: Args[0] is `name{label="value",...}`.
 	StyleVM
+	// StyleVecOpts: prometheus.V2.NewCounterVec(CounterVecOpts{CounterOpts: ..., VariableLabels: ...}).
+	StyleVecOpts
 )
 
 // DefSpec describes one metric-defining function.
@@ -69,6 +71,7 @@ func init() {
 				Definers[p+name+"Func"] = DefSpec{Lib: "prometheus", Kind: k, Style: StyleOpts, Labels: -1}
 			}
 		}
+		Definers["("+prom+".v2).New"+name+"Vec"] = DefSpec{Lib: "prometheus", Kind: k, Style: StyleVecOpts, Labels: -1}
 		vec := "(*" + prom + "." + name + "Vec)."
 		Users[vec+"WithLabelValues"] = UseValues
 		Users[vec+"GetMetricWithLabelValues"] = UseValues
@@ -86,6 +89,7 @@ func init() {
 	Users[mv+"CurryWith"] = UseMap
 
 	Definers[prom+".NewDesc"] = DefSpec{Lib: "prometheus", Kind: KindUnknown, Style: StyleDesc, Labels: 2}
+	Definers["("+prom+".v2).NewDesc"] = DefSpec{Lib: "prometheus", Kind: KindUnknown, Style: StyleDesc, Labels: 2}
 	for name, spec := range map[string]DefSpec{
 		"MustNewConstMetric":                        {Kind: KindUnknown, Values: 3},
 		"NewConstMetric":                            {Kind: KindUnknown, Values: 3},

@@ -101,3 +101,12 @@ func collect(ch chan<- prometheus.Metric, err error) {
 	ch <- prometheus.MustNewConstMetric(descOK, prometheus.GaugeValue, 1, err.Error()) // want `label "pool" on metric "noetl_h2" takes error text`
 	ch <- prometheus.MustNewConstMetric(descOK, prometheus.GaugeValue, 1, "p")
 }
+
+var v2 = prometheus.V2.NewCounterVec(prometheus.CounterVecOpts{
+	CounterOpts:    prometheus.CounterOpts{Name: "noetl_v2_total", Help: "h"},
+	VariableLabels: prometheus.UnconstrainedLabels{"pool", "request_id"}, // want `label "request_id" on metric "noetl_v2_total" is an unbounded id`
+})
+
+func v2use(r *http.Request) {
+	v2.WithLabelValues(r.URL.Path, "x").Inc() // want `label "pool" on metric "noetl_v2_total" takes the request path`
+}

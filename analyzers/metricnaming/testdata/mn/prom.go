@@ -164,3 +164,17 @@ func collect(ch chan<- prometheus.Metric) {
 
 // Messages name the metric as written, not as the fix would rename it.
 var unprefixedNoHelp = prometheus.NewGauge(prometheus.GaugeOpts{Name: "queue_items"}) // want `should be "noetl_queue_items"` `metric "queue_items" has no help text`
+
+// --- the V2 API ---
+
+var v2Vec = prometheus.V2.NewCounterVec(prometheus.CounterVecOpts{
+	CounterOpts:    prometheus.CounterOpts{Name: "noetl_v2_requests", Help: "h"}, // want `should be "noetl_v2_requests_total"`
+	VariableLabels: prometheus.UnconstrainedLabels{"code", "Method"},             // want `label name "Method" is not snake_case`
+})
+
+var v2Constrained = prometheus.V2.NewGaugeVec(prometheus.GaugeVecOpts{
+	GaugeOpts:      prometheus.GaugeOpts{Name: "noetl_v2_depth", Help: "h"},
+	VariableLabels: prometheus.ConstrainedLabels{{Name: "le", Constraint: func(s string) string { return s }}}, // want `label "le" is reserved`
+})
+
+var v2Desc = prometheus.V2.NewDesc("noetl.v2.desc", "h", prometheus.UnconstrainedLabels{"pool"}, nil) // want `should be "noetl_v2_desc"`
