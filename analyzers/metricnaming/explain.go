@@ -50,6 +50,8 @@ VictoriaMetrics names carry their labels ("noetl_requests_total{path=\"/x\"}"): 
 is the name. Counters, FloatCounters, gauges, histograms and summaries are recognized in the default
 set and in metrics.Set.
 
+client_golang's V2 API (prometheus.V2.NewCounterVec with CounterVecOpts, V2.NewDesc) is read like v1.
+
 Names are evaluated statically: literals, constants from any package, +, fmt.Sprintf with constant
 arguments, prometheus.BuildFQName, Opts{Namespace, Subsystem, Name}, opts or names held in a local
 variable assigned once. When the name is not static nothing is guessed, but a known suffix is still
