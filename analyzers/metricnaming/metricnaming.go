@@ -293,7 +293,7 @@ func (c *checker) kindChecks(d *metricapi.Definition, n, shown string, at token.
 	if d.Kind == metricapi.Histogram || d.Kind == metricapi.Summary {
 		w := hasToken(n, timeWords)
 		_, nonBase := unitFix[unitWord(n)]
-		seconds := hasToken(n, map[string]bool{"seconds": true}) != ""
+		seconds := hasToken(n, map[string]bool{"seconds": true}) != "" || baseUnits[unitWord(n)]
 		if w != "" && !seconds && !nonBase && !(d.Lib == "otel" && (d.UnitExpr != nil || d.UnitHidden)) {
 			how := fmt.Sprintf("observe seconds (time.Since(start).Seconds()) and name it %q", n+"_seconds")
 			if d.Lib == "otel" {

@@ -131,6 +131,11 @@ func unitWord(n string) string {
 	return t[len(t)-1]
 }
 
+// baseUnits are the Prometheus base units a name may end in: a histogram
+// of "..._time_ratio" states its unit.
+var baseUnits = map[string]bool{"seconds": true, "bytes": true, "ratio": true, "celsius": true,
+	"volts": true, "amperes": true, "joules": true, "grams": true, "meters": true}
+
 // timeWords are the words that say a histogram measures time.
 var timeWords = map[string]bool{"latency": true, "duration": true, "time": true, "elapsed": true}
 

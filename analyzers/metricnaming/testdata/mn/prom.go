@@ -111,6 +111,8 @@ var msTotal = prometheus.NewCounter(prometheus.CounterOpts{Name: "noetl_cpu_ms_t
 
 var nsNotUnit = prometheus.NewGauge(prometheus.GaugeOpts{Name: "noetl_ns_workers", Help: "h"})
 
+var timeRatio = prometheus.NewHistogram(prometheus.HistogramOpts{Name: "noetl_gc_time_ratio", Help: "h"})
+
 var timeoutNotTime = prometheus.NewHistogram(prometheus.HistogramOpts{Name: "noetl_timeout_retries", Help: "h"})
 
 var unitField = prometheus.NewGauge(prometheus.GaugeOpts{Name: "noetl_wait", Help: "h", Unit: "milliseconds"}) // want `declares the non-base unit "milliseconds"`
