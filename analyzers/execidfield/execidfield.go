@@ -441,6 +441,13 @@ func (c *checker) fieldsCarry(fields []logapi.Field) string {
 // none is known.
 func (c *checker) carries(e ast.Expr, pos token.Pos) string {
 	info := c.pass.TypesInfo
+	if tv, ok := info.Types[e]; ok && tv.Type != nil && !logapi.IsLogger(tv.Type) {
+		// A struct embedding the logger (type Log struct{ *slog.Logger }):
+		// the promoted method logs through the embedded field.
+		if f := embeddedLogger(tv.Type); f != nil {
+			return c.varCarries(f)
+		}
+	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
 		if dv, ok := logapi.DecodeDerive(info, e); ok {
@@ -490,6 +497,24 @@ func (c *checker) carries(e ast.Expr, pos token.Pos) string {
 		}
 	}
 	return ""
+}
+
+// embeddedLogger returns the embedded logger field of struct type t (or
+// of what t points to), nil if there is none.
+func embeddedLogger(t types.Type) *types.Var {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if f := st.Field(i); f.Embedded() && logapi.IsLogger(f.Type()) {
+			return f
+		}
+	}
+	return nil
 }
 
 // localCarries: the stores that reach pos (the last one dominating it and

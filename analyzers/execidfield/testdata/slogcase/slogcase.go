@@ -162,3 +162,14 @@ func unused(l *slog.Logger) {
 func (s *server) helper(l *slog.Logger) {
 	l.Error("ok: method parameter, every call site carries it")
 }
+
+type execLog struct{ *slog.Logger } // want Logger:"carries execution_id"
+
+type plainLog struct{ *slog.Logger }
+
+func embedded(id string) {
+	el := execLog{slog.With("execution_id", id)}
+	el.Error("ok: the embedded logger carries it")
+	pl := plainLog{Logger: slog.Default()}
+	pl.Error("the embedded logger is plain") // want `slog ERROR log without`
+}
