@@ -128,19 +128,12 @@ func (c *checker) textual(d *metricapi.Definition) string {
 	fixed := n
 	if d.Lib != "otel" {
 		if bad := invalidChars(n); len(bad) > 0 {
-			colon := false
-			var shown []string
-			for _, r := range bad {
-				shown = append(shown, strconv.QuoteRune(r))
+			shown := make([]string, len(bad))
+			for i, r := range bad {
+				shown[i] = strconv.QuoteRune(r)
 			}
-			for _, r := range n {
-				colon = colon || r == ':'
-			}
-			if len(shown) > 0 {
-				why = append(why, "Prometheus names allow only [a-z0-9_] (found "+strings.Join(shown, ", ")+")")
-			}
+			why = append(why, "Prometheus names allow only [a-z0-9_] (found "+strings.Join(shown, ", ")+")")
 			fixed = promSafe(fixed, true)
-			_ = colon
 		}
 		if strings.Contains(fixed, ":") {
 			why = append(why, "':' is reserved for recording rules")
@@ -153,10 +146,13 @@ func (c *checker) textual(d *metricapi.Definition) string {
 	}
 	exp := exported(d, fixed)
 	reg := c.m.Registration(d)
+	prefixUnfixable := false // the prefix is missing and adding one is not a rename of this name
 	if len(c.prefixes) > 0 && !reg.Unknown && !hasAnyPrefix(reg.Prefix+exp, c.prefixes) && reg.Prefix != "" {
 		why = append(why, fmt.Sprintf("every metric name starts with %s (the registerer adds %q)", quoteList(c.prefixes), reg.Prefix))
+		prefixUnfixable = true
 	} else if len(c.prefixes) > 0 && !reg.Unknown && reg.Prefix == "" && !hasAnyPrefix(exp, c.prefixes) {
 		why = append(why, "every metric name starts with "+quoteList(c.prefixes))
+		prefixUnfixable = len(c.prefixes) > 1
 		if len(c.prefixes) == 1 {
 			p := c.prefixes[0]
 			if d.Lib == "otel" && strings.Contains(fixed, ".") && strings.HasSuffix(p, "_") {
@@ -179,11 +175,11 @@ func (c *checker) textual(d *metricapi.Definition) string {
 		kind = "metric"
 	}
 	msg := fmt.Sprintf("%s name %q should be %q: %s", kind, n, fixed, strings.Join(why, "; "))
-	if len(c.prefixes) > 1 && !hasAnyPrefix(reg.Prefix+exported(d, fixed), c.prefixes) || reg.Prefix != "" {
+	if prefixUnfixable {
 		msg = fmt.Sprintf("%s name %q: %s", kind, n, strings.Join(why, "; "))
 	}
 	diag := analysis.Diagnostic{Pos: pos(d), Message: msg}
-	if fix, ok := c.rename(d, n, fixed, addTotal && len(why) == 1); ok && (reg.Unknown || hasAnyPrefix(reg.Prefix+exported(d, fixed), c.prefixes)) {
+	if fix, ok := c.rename(d, n, fixed, addTotal && len(why) == 1); ok && !prefixUnfixable {
 		diag.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	c.r.Report(diag)

@@ -19,6 +19,7 @@ func fromCaller(reg prometheus.Registerer) {
 func known() {
 	wrapped := prometheus.WrapRegistererWithPrefix("noetl_", prometheus.NewRegistry())
 	promauto.With(wrapped).NewCounter(prometheus.CounterOpts{Name: "tasks_total", Help: "h"})
+	promauto.With(wrapped).NewCounter(prometheus.CounterOpts{Name: "tasks", Help: "h"})                                                                         // want `counter name "tasks" should be "tasks_total": counters end in _total`
 	promauto.With(prometheus.WrapRegistererWithPrefix("etl_", prometheus.DefaultRegisterer)).NewCounter(prometheus.CounterOpts{Name: "tasks_total", Help: "h"}) // want `counter name "tasks_total": every metric name starts with "noetl_" \(the registerer adds "etl_"\)`
 	promauto.With(prometheus.NewRegistry()).NewCounter(prometheus.CounterOpts{Name: "tasks_total", Help: "h"})                                                  // want `should be "noetl_tasks_total"`
 	promauto.With(nil).NewGauge(prometheus.GaugeOpts{Name: "depth", Help: "h"})                                                                                 // want `should be "noetl_depth"`
