@@ -153,6 +153,7 @@ type state struct {
 	reported     map[token.Pos]bool
 	reportedExt  map[string]bool
 	handlerField *types.Var // http.Server.Handler, when assigned
+	locals       *eval.Locals
 }
 
 type subRec struct {
@@ -373,7 +374,7 @@ func (s *state) call(call *ast.CallExpr, stack []ast.Node) {
 	if sub, ok := traceapi.Subscriptions[name]; ok && sub.Handler < len(call.Args) {
 		subj := ""
 		if sub.Subject >= 0 && sub.Subject < len(call.Args) {
-			subj, _ = eval.String(s.info, call.Args[sub.Subject])
+			subj = s.str(call.Args[sub.Subject])
 		}
 		if sub.Chan {
 			if id, ok := ast.Unparen(call.Args[sub.Handler]).(*ast.Ident); ok {
@@ -401,7 +402,7 @@ func (s *state) call(call *ast.CallExpr, stack []ast.Node) {
 					child := s.objNode(p)
 					child.param = nil
 					if cb.Route >= 0 && cb.Route < len(call.Args) {
-						child.prefix, _ = eval.String(s.info, call.Args[cb.Route])
+						child.prefix = s.str(call.Args[cb.Route])
 					}
 					parent := s.resolve(recv)
 					parent.find().kids = append(parent.find().kids, child)
@@ -461,7 +462,7 @@ func (s *state) registration(call *ast.CallExpr, fn *types.Func, r traceapi.Regi
 	}
 	rg := &reg{fw: r.Framework}
 	if r.Route >= 0 && r.Route < len(call.Args) {
-		rg.route, _ = eval.String(s.info, call.Args[r.Route])
+		rg.route = s.str(call.Args[r.Route])
 	} else if recv := receiver(call); recv != nil {
 		rg.route = s.chainRoute(recv)
 	}
@@ -489,7 +490,7 @@ func (s *state) chainRoute(e ast.Expr) string {
 		}
 		name := funcname.CalleeName(s.info, call)
 		if idx, ok := traceapi.RouteSetters[name]; ok && idx < len(call.Args) {
-			r, _ := eval.String(s.info, call.Args[idx])
+			r := s.str(call.Args[idx])
 			return r
 		}
 		e = receiver(call)

@@ -126,9 +126,23 @@ func (s *state) fillCall(n *node, call *ast.CallExpr) {
 	}
 }
 
+// str evaluates a route or subject. Variables assigned once (pathMetrics
+// := etcdhttp.PathMetrics) are followed; their index is built only when a
+// route needs it.
 func (s *state) str(e ast.Expr) string {
-	v, _ := eval.String(s.info, e)
-	return v
+	if v, ok := eval.String(s.info, e); ok {
+		return v
+	}
+	switch ast.Unparen(e).(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+		if s.locals == nil {
+			s.locals = eval.NewLocals(s.info, s.pass.Files)
+		}
+		if v := s.locals.Eval(e); v.Known {
+			return v.Value
+		}
+	}
+	return ""
 }
 
 // funcTarget adds a function or method value used as a handler.

@@ -197,3 +197,15 @@ func ServerWrappedLater() { // want ServerWrappedLater:"startsSpan"
 	srv.Handler = otelhttp.NewHandler(srv.Handler, "api")
 	srv.ListenAndServe()
 }
+
+const pathMetrics = "/metrics"
+
+func scrape(w http.ResponseWriter, r *http.Request) {}
+
+// The route is a variable assigned once: still the exempt /metrics.
+func MetricsVar() {
+	p := pathMetrics
+	mux := http.NewServeMux()
+	mux.HandleFunc(p, scrape)
+	http.ListenAndServe(":8092", mux)
+}
