@@ -75,6 +75,9 @@ func (c *checker) sensDepth(e ast.Expr, depth int) *origin {
 		if what, ok := sensitive.CredentialFields[typeName(sel.Recv())][field.Name()]; ok {
 			return &origin{desc: exprString(e) + " (" + what + ")"}
 		}
+		if sensitive.PublicFields[typeName(sel.Recv())][field.Name()] {
+			return nil
+		}
 		if key, ok := c.keys.Match(field.Name()); ok && stringish(field.Type()) && !renders(field.Type(), false) {
 			return &origin{desc: fmt.Sprintf("%s (field %s matches sensitive key %q)", exprString(e), field.Name(), key)}
 		}
@@ -509,7 +512,7 @@ func (c *checker) typeLeak(t types.Type, fmtStyle, unexported bool, depth int, s
 				continue // encoding/json and the JSON handlers skip it
 			}
 			tag := reflectTag(u.Tag(i), "json")
-			if tag == "-" {
+			if tag == "-" || sensitive.PublicFields[typeName(t)][f.Name()] {
 				continue
 			}
 			if _, ok := c.keys.Match(f.Name()); ok && stringish(f.Type()) && !renders(f.Type(), fmtStyle) {

@@ -331,3 +331,10 @@ var OpaquePackages = map[string]bool{
 	"go.opentelemetry.io/otel/attribute": true,
 	"go.opentelemetry.io/otel/trace":     true,
 }
+
+// PublicFields are fields of library types whose names match a sensitive
+// key but hold no one's secret or personal data: the OS account the
+// process runs as.
+var PublicFields = map[string]map[string]bool{
+	"os/user.User": {"Username": true, "Name": true},
+}

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"log/slog"
+	"os/user"
 )
 
 func slogFields(ctx context.Context, l *slog.Logger, req LoginRequest, c *Creds, pw string, st Stats) {
@@ -117,4 +118,10 @@ func suppressed(l *slog.Logger, req LoginRequest) {
 	//obscheck:ignore sanitizeboundary the test fixture password is public
 	l.Info("x", "p", req.Password)
 	l.Info("x", "p", req.Password) //obscheck:ignore sanitizeboundary same, on the line
+}
+
+func osUser(l *slog.Logger) {
+	if u, err := user.Current(); err == nil {
+		l.Info("running as", "user", u.Username, "u", u)
+	}
 }
