@@ -3,10 +3,13 @@ package sanitizeboundary
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
+	"strconv"
 
 	"github.com/obscheck/obscheck/internal/eval"
 	"github.com/obscheck/obscheck/internal/funcname"
+	"golang.org/x/tools/go/analysis"
 )
 
 // --- discarded sanitizer results ---
@@ -265,10 +268,7 @@ func (c *checker) blanking(as *ast.AssignStmt, stack []ast.Node) {
 		if what == "" {
 			continue
 		}
-		if bad, shown := c.notMarker(as.Rhs[i]); bad {
-			c.report(as.Rhs[i].Pos(), "sanitizer %s blanks %s with %s instead of the redaction marker %q: an omitted or masked value breaks the structure operators rely on; write the marker (rules.sanitizeboundary.marker)",
-				fd.Name.Name, what, shown, c.marker)
-		}
+		c.blankReport(fd, what, as.Rhs[i])
 	}
 }
 
@@ -308,10 +308,7 @@ func (c *checker) compositeBlanking(cl *ast.CompositeLit, stack []ast.Node) {
 		if what == "" {
 			continue
 		}
-		if bad, shown := c.notMarker(kv.Value); bad {
-			c.report(kv.Value.Pos(), "sanitizer %s blanks %s with %s instead of the redaction marker %q: an omitted or masked value breaks the structure operators rely on; write the marker (rules.sanitizeboundary.marker)",
-				fd.Name.Name, what, shown, c.marker)
-		}
+		c.blankReport(fd, what, kv.Value)
 	}
 }
 
@@ -372,29 +369,57 @@ func (c *checker) sensitiveSlot(l ast.Expr) string {
 }
 
 // notMarker: the value is a constant other than the marker, nil, or
-// strings.Repeat (a "***" mask of the same length).
-func (c *checker) notMarker(e ast.Expr) (bool, string) {
+// strings.Repeat (a "***" mask of the same length). fix is the node a
+// suggested fix may replace with the marker: a string literal (nil
+// otherwise: a named constant may be meant, a call may hold the only use
+// of an import).
+func (c *checker) notMarker(e ast.Expr) (bad bool, shown string, fix ast.Expr) {
 	e = ast.Unparen(e)
 	if tv, ok := c.info.Types[e]; ok && tv.IsNil() {
-		return true, "nil"
+		return true, "nil", nil
 	}
 	if call, ok := e.(*ast.CallExpr); ok {
 		if tv, ok := c.info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
 			return c.notMarker(call.Args[0]) // []byte("...")
 		}
 		if funcname.CalleeName(c.info, call) == "strings.Repeat" {
-			return true, "a strings.Repeat mask"
+			return true, "a strings.Repeat mask", nil // a fix could orphan the strings import
 		}
-		return false, ""
+		return false, "", nil
 	}
 	if s, ok := eval.String(c.info, e); ok {
 		if s == c.marker {
-			return false, ""
+			return false, "", nil
+		}
+		if lit, ok := e.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			fix = lit
 		}
 		if s == "" {
-			return true, `""`
+			return true, `""`, fix
 		}
-		return true, fmt.Sprintf("%q", s)
+		return true, fmt.Sprintf("%q", s), fix
 	}
-	return false, ""
+	return false, "", nil
+}
+
+// blankReport reports a sensitive slot blanked with something other than
+// the marker, with a fix writing the marker when that is purely textual.
+func (c *checker) blankReport(fd *ast.FuncDecl, what string, val ast.Expr) {
+	bad, shown, fix := c.notMarker(val)
+	if !bad || c.reported[val.Pos()] {
+		return
+	}
+	c.reported[val.Pos()] = true
+	d := analysis.Diagnostic{
+		Pos: val.Pos(),
+		Message: fmt.Sprintf("sanitizer %s blanks %s with %s instead of the redaction marker %q: an omitted or masked value breaks the structure operators rely on; write the marker (rules.sanitizeboundary.marker)",
+			fd.Name.Name, what, shown, c.marker),
+	}
+	if fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{{
+			Message:   "write the redaction marker " + strconv.Quote(c.marker),
+			TextEdits: []analysis.TextEdit{{Pos: fix.Pos(), End: fix.End(), NewText: []byte(strconv.Quote(c.marker))}},
+		}}
+	}
+	c.r.Report(d)
 }

@@ -45,3 +45,10 @@ func TestDisabled(t *testing.T) {
 type quiet struct{ *testing.T }
 
 func (q *quiet) Errorf(format string, args ...any) {}
+
+// TestFixes: inside sanitizers, string literals that blank a sensitive
+// field are replaced by the marker; named constants are left alone.
+func TestFixes(t *testing.T) {
+	dir := testutil.Module(t, "testdata")
+	analysistest.RunWithSuggestedFixes(t, dir, sanitizeboundary.Analyzer, "./fix")
+}
