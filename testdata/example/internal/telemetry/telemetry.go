@@ -47,6 +47,12 @@ var (
 		Help: "Age of the oldest unclaimed command.",
 	})
 
+	// HTTPRequests keeps the name existing dashboards and alerts query.
+	HTTPRequests = promauto.NewCounter(prometheus.CounterOpts{
+		Name: "noetl_http_requests", //obscheck:ignore metricnaming dashboards query this name; the rename is tracked in NOETL-412
+		Help: "HTTP requests served.",
+	})
+
 	// EventsWritten counts events appended to the event log.
 	EventsWritten = promauto.NewCounter(prometheus.CounterOpts{
 		Name: "noetl.events.written",

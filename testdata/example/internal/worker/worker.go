@@ -27,7 +27,7 @@ func (w *Worker) Handle(ctx context.Context, cmd Command) error {
 	defer span.End()
 	start := time.Now()
 	telemetry.CommandsClaimed.WithLabelValues(cmd.Pool).Inc()
-	if err := w.run(ctx, cmd); err != nil {
+	if err := w.run(ctx, &cmd); err != nil {
 		log.Error("command failed", "tool", cmd.Tool, "err", err)
 		w.Log.Error("command failed", "tool", cmd.Tool)
 		return err
@@ -36,7 +36,17 @@ func (w *Worker) Handle(ctx context.Context, cmd Command) error {
 	return nil
 }
 
-func (w *Worker) run(ctx context.Context, cmd Command) error {
+// Retry re-runs a command that timed out. It is registered as a queue
+// consumer like Handle, but starts no span of its own.
+func (w *Worker) Retry(ctx context.Context, cmd Command) error {
+	if err := w.run(ctx, &cmd); err != nil {
+		w.Log.Warn("retry failed", "execution_id", cmd.ExecutionID, "err", err)
+		return err
+	}
+	return nil
+}
+
+func (w *Worker) run(ctx context.Context, cmd *Command) error {
 	_ = ctx
 	_ = cmd
 	return nil
