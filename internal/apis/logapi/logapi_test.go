@@ -119,3 +119,63 @@ func TestIsLoggerNil(t *testing.T) {
 		t.Error("IsLogger accepted a non-logger")
 	}
 }
+
+// describeDerive reports every decoded logger derivation.
+var describeDerive = &analysis.Analyzer{
+	Name: "describederive",
+	Doc:  "describe decoded logger derivations",
+	Run: func(pass *analysis.Pass) (any, error) {
+		for _, f := range pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				dv, ok := logapi.DecodeDerive(pass.TypesInfo, call)
+				if !ok {
+					return true
+				}
+				var keys []string
+				for _, f := range dv.Fields {
+					p, ok := f.Path()
+					if f.Opaque || !ok {
+						p = "?"
+					}
+					keys = append(keys, p)
+				}
+				base := "-"
+				if dv.Base != nil {
+					base = types.ExprString(dv.Base)
+				}
+				msg := fmt.Sprintf("derive %s base=%s fields=[%s]", dv.Lib, base, strings.Join(keys, " "))
+				if dv.Group != "" {
+					msg += " group=" + dv.Group
+				}
+				if dv.Ctx != nil {
+					msg += " ctx"
+				}
+				pass.Reportf(call.Pos(), "%s", msg)
+				return true
+			})
+		}
+		return nil, nil
+	},
+}
+
+func TestDecodeDerive(t *testing.T) {
+	dir := testutil.Module(t, "testdata")
+	analysistest.Run(t, dir, describeDerive, "./derives")
+}
+
+func TestAttachHint(t *testing.T) {
+	for _, tc := range []struct{ lib, fn, want string }{
+		{"slog", "(*log/slog.Logger).Error", `l = l.With("execution_id", id)`},
+		{"zap", "(*go.uber.org/zap.SugaredLogger).Errorw", `s = s.With("execution_id", id)`},
+		{"zap", "(*go.uber.org/zap.Logger).Error", `l = l.With(zap.String("execution_id", id))`},
+		{"log", "log.Fatal", ``},
+	} {
+		if got := logapi.AttachHint(&logapi.Call{Lib: tc.lib, Fn: tc.fn}, "execution_id"); got != tc.want {
+			t.Errorf("AttachHint(%s) = %q, want %q", tc.fn, got, tc.want)
+		}
+	}
+}
