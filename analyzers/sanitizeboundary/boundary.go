@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
+	"strings"
 
 	"github.com/obscheck/obscheck/internal/eval"
 	"github.com/obscheck/obscheck/internal/funcname"
@@ -310,6 +311,72 @@ func (c *checker) compositeBlanking(cl *ast.CompositeLit, stack []ast.Node) {
 		}
 		c.blankReport(fd, what, kv.Value)
 	}
+	c.omitted(fd, cl, t)
+}
+
+// omitted: inside a sanitizer, a keyed literal of the type the sanitizer
+// returns that leaves out a sensitive field (return User{Name: u.Name})
+// omits it: the copy shows no field, or an empty one, where operators
+// expect the marker.
+func (c *checker) omitted(fd *ast.FuncDecl, cl *ast.CompositeLit, t types.Type) {
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok || len(cl.Elts) == 0 || !c.returnsType(fd, t) {
+		return
+	}
+	set := map[string]bool{}
+	for _, elt := range cl.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return // positional: every field is set
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok {
+			set[id.Name] = true
+		}
+	}
+	var missing []string
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if set[f.Name()] || !stringish(f.Type()) || reflectTag(st.Tag(i), "json") == "-" {
+			continue
+		}
+		if !f.Exported() && f.Pkg() != c.pass.Pkg {
+			continue
+		}
+		if _, ok := c.keys.Match(f.Name()); ok {
+			missing = append(missing, f.Name())
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	noun := "field"
+	if len(missing) > 1 {
+		noun = "fields"
+	}
+	c.report(cl.Pos(), "sanitizer %s omits sensitive %s %s from the copy it builds: an omitted value breaks the structure operators rely on; set %s to the redaction marker %q",
+		fd.Name.Name, noun, strings.Join(missing, ", "), map[bool]string{true: "them", false: "it"}[len(missing) > 1], c.marker)
+}
+
+// returnsType: one of fd's results is t (or a pointer to t).
+func (c *checker) returnsType(fd *ast.FuncDecl, t types.Type) bool {
+	fn, _ := c.info.Defs[fd.Name].(*types.Func)
+	if fn == nil {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return false
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		rt := sig.Results().At(i).Type()
+		if p, ok := rt.(*types.Pointer); ok {
+			rt = p.Elem()
+		}
+		if types.Identical(rt, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // deleteInSanitizer: delete(m, "password") inside a sanitizer omits the key.

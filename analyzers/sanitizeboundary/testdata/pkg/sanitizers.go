@@ -120,3 +120,15 @@ func methodForms(req LoginRequest, preq *LoginRequest) {
 	_ = SanitizeAny(req) // want `the result of sanitizer SanitizeAny is assigned to _`
 	_ = SanitizeAny(preq)
 }
+
+// SanitizeOmit builds a copy without the sensitive fields.
+func SanitizeOmit(p Payment) Payment {
+	return Payment{Reference: p.Reference, Notes: p.Notes} // want `sanitizer SanitizeOmit omits sensitive fields Password, Email from the copy it builds: .*set them to the redaction marker`
+}
+
+// SanitizeFull sets every sensitive field; helper literals of other types
+// are not judged.
+func SanitizeFull(p *Payment) *Payment {
+	_ = LoginRequest{User: "x"}
+	return &Payment{Reference: p.Reference, Password: "[REDACTED]", Email: "[REDACTED]"}
+}
