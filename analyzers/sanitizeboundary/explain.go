@@ -97,8 +97,10 @@ with the unsanitized value. A sanitizer that works in place (pointer operand, no
 result, or returning the operand) marks the operand sanitized. Inside a
 sanitizer, setting a sensitive field or map entry to anything but the marker
 (rules.sanitizeboundary.marker, default "[REDACTED]") — "", "***",
-strings.Repeat masks, nil — or deleting a sensitive map key is reported; a
-string literal there comes with a suggested fix that writes the marker.
+strings.Repeat masks, nil — deleting a sensitive map key, or building the
+sanitized copy as a keyed literal that leaves a sensitive field out
+(return User{Name: u.Name}) is reported; a string literal there comes with a
+suggested fix that writes the marker.
 
 Keep the key list to words that name secrets: generic words (key, user, token)
 also match variables, fields and attributes like group keys, issue keys or an
