@@ -121,7 +121,7 @@ type checker struct {
 	leaks    map[leakKey]string
 	loc      *eval.Locals     // built on first use
 	metrics  *metricapi.Model // built on first use
-	// inSanitizer is the sanitizer function being traversed, if any.
+	// sanitizerDecl is the sanitizer function being traversed, if any.
 	sanitizerDecl *ast.FuncDecl
 }
 
