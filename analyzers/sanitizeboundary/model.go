@@ -518,6 +518,11 @@ func (c *checker) typeLeak(t types.Type, fmtStyle, unexported bool, depth int, s
 			if _, ok := c.keys.Match(f.Name()); ok && stringish(f.Type()) && !renders(f.Type(), fmtStyle) {
 				return owner + "." + f.Name()
 			}
+			if _, ok := sensitive.CredentialFields[typeName(t)][f.Name()]; ok && unexported {
+				// fmt prints a request's headers, Authorization included
+				// (encoding/json cannot marshal an *http.Request at all).
+				return owner + "." + f.Name()
+			}
 			if tag != "" {
 				if _, ok := c.keys.Match(tag); ok && stringish(f.Type()) && !renders(f.Type(), fmtStyle) {
 					return owner + "." + f.Name()

@@ -50,3 +50,8 @@ func wholeHeaders(r *http.Request, resp *http.Response) {
 	slog.Debug("req", "ua", r.Header["User-Agent"], "n", len(r.Header))
 	slog.Debug("resp", "headers", resp.Header)
 }
+
+func wholeRequest(r *http.Request) {
+	slog.Debug(fmt.Sprintf("req %+v", r)) // want `carries a sensitive value: r formatted whole \(type \*net/http.Request, sensitive field Request.Header\)`
+	slog.Debug("req", "method", r.Method, "url", r.URL.Redacted())
+}
