@@ -319,7 +319,7 @@ func innermostLoop(stack []ast.Node) ast.Node {
 
 // call records what one call means.
 func (s *state) call(call *ast.CallExpr, stack []ast.Node) {
-	fn := funcname.Callee(s.info, call)
+	fn := callee(s.info, call)
 	name := ""
 	if fn != nil {
 		name = funcname.Of(fn)
@@ -505,7 +505,7 @@ func (s *state) chainRoute(e ast.Expr) string {
 func (s *state) tracingMiddleware(e ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		fn := funcname.Callee(s.info, e)
+		fn := callee(s.info, e)
 		if fn == nil {
 			return false
 		}

@@ -19,6 +19,15 @@ func calleeName(info *types.Info, call *ast.CallExpr) string {
 
 func fullName(fn *types.Func) string { return funcname.Of(fn) }
 
+// callee is funcname.Callee, generic instantiations mapped to their
+// declaration so that facts and the package's call graph match.
+func callee(info *types.Info, call *ast.CallExpr) *types.Func {
+	if fn := funcname.Callee(info, call); fn != nil {
+		return fn.Origin()
+	}
+	return nil
+}
+
 // tracerVar returns a package-level variable of type trace.Tracer.
 func (s *state) tracerVar() *types.Var {
 	sc := s.pass.Pkg.Scope()

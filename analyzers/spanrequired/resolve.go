@@ -30,7 +30,7 @@ func (s *state) fill(n *node, e ast.Expr) {
 	case *ast.Ident, *ast.SelectorExpr:
 		switch obj := s.info.Uses[identOf(e)].(type) {
 		case *types.Func:
-			s.funcTarget(n, obj, e)
+			s.funcTarget(n, obj.Origin(), e)
 		case *types.Var:
 			union(s.objNode(obj), n)
 			s.serveHTTPMethods(n.find(), obj.Type())
@@ -58,7 +58,7 @@ func (s *state) fillCall(n *node, call *ast.CallExpr) {
 	if inner, ok := ast.Unparen(call.Fun).(*ast.CallExpr); ok { // mw(...)(h)
 		n.mws = append(n.mws, inner)
 	}
-	fn := funcname.Callee(s.info, call)
+	fn := callee(s.info, call)
 	name := ""
 	if fn != nil {
 		name = funcname.Of(fn)

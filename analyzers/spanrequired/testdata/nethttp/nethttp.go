@@ -209,3 +209,18 @@ func MetricsVar() {
 	mux.HandleFunc(p, scrape)
 	http.ListenAndServe(":8092", mux)
 }
+
+// withSpan is generic: calls to its instantiations start a span.
+func withSpan[T any](ctx context.Context, v T) T { // want withSpan:"startsSpan"
+	_, span := otel.Tracer("svc").Start(ctx, "withSpan")
+	defer span.End()
+	return v
+}
+
+func generic(w http.ResponseWriter, r *http.Request) { _ = withSpan(r.Context(), 1) } // want generic:"startsSpan"
+
+func Generic() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/generic", generic)
+	http.ListenAndServe(":8093", mux)
+}
