@@ -329,6 +329,11 @@ func (s *state) call(call *ast.CallExpr, stack []ast.Node) {
 	if _, ok := traceapi.Wrappers[name]; ok {
 		direct = true
 	}
+	if tv, ok := s.info.Types[call.Fun]; ok && !direct && !tv.IsType() && tv.Type != nil {
+		if sig, ok := tv.Type.Underlying().(*types.Signature); ok && traceapi.StartsSpanByShape(sig.Results()) {
+			direct = true // tracer.Start under any name: a team's Tracer interface, func values
+		}
+	}
 	local := fn != nil && fn.Pkg() == s.pass.Pkg
 	delegates := name != "" && traceapi.Delegations[name] && s.handedOn(call)
 	innerFn := true

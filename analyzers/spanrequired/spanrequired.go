@@ -87,6 +87,13 @@ kafka-go ReadMessage/FetchMessage loops; and functions whose signature is in
 rules.spanrequired.handlers. A function that only hands the request on
 (next.ServeHTTP, c.Next) is middleware, not an endpoint.
 
+A handler starts a span when it (or a function of the module it calls,
+known by fact) calls trace.Tracer.Start, a policy.span_starters function,
+anything returning a context together with a span (a team's own Tracer
+interface, StartSpan helpers returning (ctx, span, logger)), or wraps a
+handler with tracing middleware. Consumers start one per message: inside
+the loop, not once around it.
+
 Routers are judged where they are served: a router built in one package
 and returned (func Routes() *http.ServeMux) is reported in the package that
 serves it unwrapped, at the serve site, naming each handler and its

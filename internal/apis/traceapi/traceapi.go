@@ -10,6 +10,7 @@
 package traceapi
 
 import (
+	"go/types"
 	"strings"
 
 	"github.com/obscheck/obscheck/internal/funcname"
@@ -307,4 +308,27 @@ func Library(path string) bool {
 		}
 	}
 	return false
+}
+
+// SpanTypes are span types. A call that returns a context together with
+// one of them starts a span, whatever it is called: (trace.Tracer).Start,
+// a team's own Tracer interface, helpers returning (ctx, span, logger).
+var SpanTypes = map[string]bool{
+	OtelTrace + ".Span":                          true,
+	"github.com/opentracing/opentracing-go.Span": true, // StartSpanFromContext(ctx, name) (Span, context.Context)
+}
+
+// StartsSpanByShape reports whether results has the shape of a span
+// start: a context.Context and a span.
+func StartsSpanByShape(results *types.Tuple) bool {
+	ctx, span := false, false
+	for i := 0; results != nil && i < results.Len(); i++ {
+		switch t := types.TypeString(results.At(i).Type(), nil); {
+		case t == "context.Context":
+			ctx = true
+		case SpanTypes[t]:
+			span = true
+		}
+	}
+	return ctx && span
 }

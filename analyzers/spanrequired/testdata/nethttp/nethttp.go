@@ -224,3 +224,27 @@ func Generic() {
 	mux.HandleFunc("/generic", generic)
 	http.ListenAndServe(":8093", mux)
 }
+
+// Tracer is the team's own tracer interface: Start has a span start's shape.
+type Tracer interface {
+	Start(ctx context.Context, name string) (context.Context, trace.Span)
+}
+
+type shaped struct{ tr Tracer }
+
+func (s shaped) get(w http.ResponseWriter, r *http.Request) { // want get:"startsSpan"
+	_, span := s.tr.Start(r.Context(), "get")
+	defer span.End()
+}
+
+// SpanFromContext returns a span but starts none.
+func (s shaped) fromContext(w http.ResponseWriter, r *http.Request) { // want `handler shaped.fromContext serves /from-context without a span`
+	trace.SpanFromContext(r.Context()).AddEvent("x")
+}
+
+func Shaped(s shaped) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/shaped", s.get)
+	mux.HandleFunc("/from-context", s.fromContext)
+	http.ListenAndServe(":8094", mux)
+}
