@@ -38,7 +38,7 @@ r.RequestURI), err.Error(), freshly generated ids (uuid.New...), formatted
 timestamps (time.Now()), user/tenant/request ids read from a request, and the
 functions in rules.labelcardinality.unbounded_sources.`,
 	URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#labelcardinality",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.Analyzer},
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.Analyzer, eval.Analyzer},
 	Run:        run,
 	ResultType: report.ResultType,
 	FactTypes:  []analysis.Fact{new(labelsFact)},
@@ -78,7 +78,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	exportFacts(pass)
 	opts := pol.Rules.LabelCardinality
-	c := &checker{r: r, info: pass.TypesInfo, m: metricapi.New(pass.TypesInfo, pass.Files),
+	c := &checker{r: r, info: pass.TypesInfo, m: metricapi.New(pass.TypesInfo, pass.Files, locals(pass)),
 		forbidden: map[string]string{}, allow: opts.Allow, extra: map[string]bool{}}
 	c.m.Strings = func(v *types.Var) ([]string, bool) {
 		var f labelsFact
@@ -242,4 +242,10 @@ func (c *checker) checkValue(d *metricapi.Definition, l metricapi.Label) {
 		label = fmt.Sprintf("label %q", l.Name.Value)
 	}
 	c.r.Reportf(l.Value.Pos(), "%s%s takes %s: %s; use %s instead", label, describe(d), s.what, s.why, s.bound)
+}
+
+// locals is the package's shared variable index.
+func locals(pass *analysis.Pass) *eval.Locals {
+	l, _ := pass.ResultOf[eval.Analyzer].(*eval.Locals)
+	return l
 }

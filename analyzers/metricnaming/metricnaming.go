@@ -10,6 +10,7 @@ import (
 
 	"github.com/obscheck/obscheck/internal/apis/metricapi"
 	"github.com/obscheck/obscheck/internal/directives"
+	"github.com/obscheck/obscheck/internal/eval"
 	"github.com/obscheck/obscheck/internal/policy"
 	"github.com/obscheck/obscheck/internal/report"
 	"golang.org/x/tools/go/analysis"
@@ -37,7 +38,7 @@ suffixes and labels Prometheus reserves. Names are evaluated statically
 (constants of any package, +, fmt.Sprintf, BuildFQName, Opts parts, opts
 variables); unknown names are not guessed, but a known suffix is checked.`,
 	URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#metricnaming",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.Analyzer},
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.Analyzer, eval.Analyzer},
 	Run:        run,
 	ResultType: report.ResultType,
 }
@@ -57,7 +58,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !ok || pass.TypesInfo == nil {
 		return r.Result(), nil
 	}
-	c := &checker{r: r, prefixes: pol.MetricPrefixes(), m: metricapi.New(pass.TypesInfo, pass.Files)}
+	c := &checker{r: r, prefixes: pol.MetricPrefixes(), m: metricapi.New(pass.TypesInfo, pass.Files, locals(pass))}
 	insp.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
 		call := n.(*ast.CallExpr)
 		if r.Skip(call.Pos()) {
@@ -367,4 +368,10 @@ func (c *checker) checkLabels(d *metricapi.Definition) {
 			}
 		}
 	}
+}
+
+// locals is the package's shared variable index.
+func locals(pass *analysis.Pass) *eval.Locals {
+	l, _ := pass.ResultOf[eval.Analyzer].(*eval.Locals)
+	return l
 }

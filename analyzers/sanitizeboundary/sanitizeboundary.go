@@ -43,7 +43,7 @@ which only len or a hash is used, is safe. Sanitizers whose result is
 discarded, and sanitizers that blank a sensitive field with anything but the
 redaction marker, are reported too.`,
 	URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#sanitizeboundary",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.Analyzer},
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.Analyzer, eval.Analyzer},
 	Run:        run,
 	ResultType: report.ResultType,
 }

@@ -149,7 +149,7 @@ func (c *checker) resolve(id *ast.Ident) ast.Expr { return c.locals().Init(id) }
 
 func (c *checker) locals() *eval.Locals {
 	if c.loc == nil {
-		c.loc = eval.NewLocals(c.info, c.pass.Files)
+		c.loc, _ = c.pass.ResultOf[eval.Analyzer].(*eval.Locals)
 	}
 	return c.loc
 }

@@ -4,6 +4,10 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // Locals knows the single initializer of variables that are assigned
@@ -13,17 +17,26 @@ import (
 // A variable assigned more than once, incremented, or whose address is
 // taken has no known initializer. A nil *Locals knows nothing.
 type Locals struct {
-	info *types.Info
-	pkg  *types.Package // fields are tracked only for struct types of this package
-	init map[*types.Var]ast.Expr
-	bad  map[*types.Var]bool
+	info  *types.Info
+	files []*ast.File
+	once  sync.Once      // the index is built on first use: most packages never ask
+	pkg   *types.Package // fields are tracked only for struct types of this package
+	init  map[*types.Var]ast.Expr
+	bad   map[*types.Var]bool
 }
 
-// NewLocals indexes the single assignments of every variable in files.
+// NewLocals returns the single assignments of every variable in files. The
+// files are indexed on the first query, once, so a Locals can be shared by
+// several analyzers of one package (see Analyzer).
 func NewLocals(info *types.Info, files []*ast.File) *Locals {
-	l := &Locals{info: info, init: map[*types.Var]ast.Expr{}, bad: map[*types.Var]bool{}}
+	return &Locals{info: info, files: files}
+}
+
+func (l *Locals) build() {
+	l.init, l.bad = map[*types.Var]ast.Expr{}, map[*types.Var]bool{}
+	info, files := l.info, l.files
 	if info == nil {
-		return l
+		return
 	}
 	for _, obj := range info.Defs {
 		if obj != nil && obj.Pkg() != nil {
@@ -93,7 +106,6 @@ func NewLocals(info *types.Info, files []*ast.File) *Locals {
 			return true
 		})
 	}
-	return l
 }
 
 func (l *Locals) assign(n *ast.AssignStmt) {
@@ -191,6 +203,7 @@ func (l *Locals) Init(e ast.Expr) ast.Expr {
 	if l == nil || e == nil {
 		return nil
 	}
+	l.once.Do(l.build)
 	v := l.varOf(e)
 	if v == nil || l.bad[v] {
 		return nil
@@ -216,5 +229,16 @@ func (l *Locals) Eval(e ast.Expr) Value {
 	if l == nil {
 		return Value{}
 	}
+	l.once.Do(l.build)
 	return evalWith(l.info, l, e, 0)
+}
+
+// Analyzer provides one shared, lazily built Locals per package to the
+// rules that follow variables, instead of each indexing the files again.
+var Analyzer = &analysis.Analyzer{
+	Name:             "obscheckeval",
+	Doc:              "index variables assigned once, for rules that follow them",
+	Run:              func(pass *analysis.Pass) (any, error) { return NewLocals(pass.TypesInfo, pass.Files), nil },
+	ResultType:       reflect.TypeOf((*Locals)(nil)),
+	RunDespiteErrors: true,
 }

@@ -113,9 +113,13 @@ type Model struct {
 	regs  map[*ast.CallExpr]ast.Expr
 }
 
-// New returns a Model over the files of one package.
-func New(info *types.Info, files []*ast.File) *Model {
-	return &Model{Info: info, Locals: eval.NewLocals(info, files), files: files}
+// New returns a Model over the files of one package. locals is the
+// package's shared index (eval.Analyzer's result); nil builds one.
+func New(info *types.Info, files []*ast.File, locals *eval.Locals) *Model {
+	if locals == nil {
+		locals = eval.NewLocals(info, files)
+	}
+	return &Model{Info: info, Locals: locals, files: files}
 }
 
 // Define decodes a metric definition site.
