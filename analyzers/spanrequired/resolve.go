@@ -315,6 +315,11 @@ func (s *state) walk(n *node, c walkCtx, seen map[*node]bool, out *[]item) {
 		if f.fn == nil || s.exempt(c.route) {
 			continue
 		}
+		if c.route == "" {
+			if _, name := s.funcInfo(f); s.exemptName(name) {
+				continue
+			}
+		}
 		u := s.units[f.fn]
 		if u == nil || u.delegates || s.unitStarts(u) {
 			continue
@@ -323,7 +328,7 @@ func (s *state) walk(n *node, c walkCtx, seen map[*node]bool, out *[]item) {
 	}
 	for _, r := range n.ext {
 		rt := joinRoute(c.route, r.Route)
-		if s.exempt(rt) {
+		if s.exempt(rt) || rt == "" && s.exemptName(r.Name) {
 			continue
 		}
 		r.Route = rt
@@ -374,6 +379,56 @@ func (s *state) exempt(route string) bool {
 		}
 	}
 	return false
+}
+
+// exemptName reports whether a handler whose route is not known statically
+// is named after an exempt route (healthHandler, (*Server).readyz,
+// servePprof): the route is then most likely exempt too.
+func (s *state) exemptName(name string) bool {
+	if strings.HasPrefix(name, "func literal") {
+		return false
+	}
+	words := nameWords(name)
+	for _, e := range s.pol.Rules.SpanRequired.ExemptRoutes {
+		for _, seg := range strings.Split(strings.Trim(e, "/"), "/") {
+			seg = strings.ToLower(strings.TrimRight(seg, "z"))
+			if len(seg) < 4 {
+				continue
+			}
+			for _, w := range words {
+				if strings.HasPrefix(w, seg) { // health, healthz, liveness, readyz; not deliver
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// nameWords splits an identifier into lower-case words at camelCase
+// boundaries and non-letters: "Server.serveHealthz" -> server serve healthz.
+func nameWords(name string) []string {
+	var words []string
+	cur := []rune{}
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	for _, r := range name {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			flush()
+			cur = append(cur, r)
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			cur = append(cur, r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return words
 }
 
 // isRouterType reports whether t is (a pointer to) a known router type.

@@ -248,3 +248,28 @@ func Shaped(s shaped) {
 	mux.HandleFunc("/from-context", s.fromContext)
 	http.ListenAndServe(":8094", mux)
 }
+
+type probes struct{ healthPath, usersPath string }
+
+func (p probes) healthCheck(w http.ResponseWriter, r *http.Request) {}
+
+func (p probes) listAll(w http.ResponseWriter, r *http.Request) {} // want `handler probes.listAll serves requests without a span`
+
+// Routes from configuration: a handler named after an exempt route is exempt.
+func Probes(p probes) {
+	mux := http.NewServeMux()
+	mux.HandleFunc(p.healthPath, p.healthCheck)
+	mux.HandleFunc(p.usersPath, p.listAll)
+	http.ListenAndServe(":8095", mux)
+}
+
+func (p probes) deliverAll(w http.ResponseWriter, r *http.Request) {} // want `handler probes.deliverAll serves requests without a span`
+
+func (p probes) Liveness(w http.ResponseWriter, r *http.Request) {} // want Liveness:"noSpan"
+
+func MoreProbes(p probes) {
+	mux := http.NewServeMux()
+	mux.HandleFunc(p.usersPath, p.deliverAll)
+	mux.HandleFunc(p.healthPath, p.Liveness)
+	http.ListenAndServe(":8096", mux)
+}
