@@ -139,8 +139,7 @@ type state struct {
 	chans        map[types.Object]bool
 	subs         []subRec
 	grpcRegs     []grpcReg
-	grpcSrv      map[types.Object]bool
-	grpcNew      map[*ast.CallExpr]bool
+	grpcSrv      map[types.Object]bool // gRPC servers of known origin: traced where created
 	grpcTrace    bool
 	calls        []callRec
 	resolving    map[ast.Expr]*node
@@ -176,7 +175,6 @@ func newState(pass *analysis.Pass, pol *policy.Policy) *state {
 		chanLoops: map[types.Object][]consumerLoop{},
 		chans:     map[types.Object]bool{},
 		grpcSrv:   map[types.Object]bool{},
-		grpcNew:   map[*ast.CallExpr]bool{},
 		resolving: map[ast.Expr]*node{},
 		generated: map[*ast.File]bool{},
 		params:    map[*types.Var]bool{},
@@ -325,7 +323,7 @@ func (s *state) call(call *ast.CallExpr, stack []ast.Node) {
 		name = funcname.Of(fn)
 	}
 	// Span starts and callee edges, for every enclosing unit.
-	direct := name != "" && (s.starts[name] || s.mws[name] || traceapi.GRPCServerTracing[name] || s.importedStarts(fn))
+	direct := name != "" && (s.starts[name] || s.mws[name] || s.importedStarts(fn))
 	if _, ok := traceapi.Wrappers[name]; ok {
 		direct = true
 	}
@@ -367,9 +365,6 @@ func (s *state) call(call *ast.CallExpr, stack []ast.Node) {
 	}
 	if local || s.importedRouter(fn) != nil {
 		s.calls = append(s.calls, callRec{call, fn})
-	}
-	if name == traceapi.GRPCNewServer {
-		s.grpcNew[call] = true
 	}
 	if traceapi.LoopReceivers[name] {
 		if l := innermostLoop(stack[:len(stack)-1]); l != nil {
@@ -563,10 +558,10 @@ func (s *state) bind(obj types.Object, rhs ast.Expr) {
 	if !ok || rhs == nil {
 		return
 	}
-	if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && s.grpcNew[call] {
-		s.grpcSrv[v] = true
-	} else if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && funcname.CalleeName(s.info, call) == traceapi.GRPCNewServer {
-		s.grpcSrv[v] = true
+	if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok {
+		if known, traced := s.grpcServerCall(call); known {
+			s.grpcSrv[v] = traced
+		}
 	}
 	if !isRouterish(v.Type()) && !isHandlerFunc(v.Type()) {
 		return
@@ -710,4 +705,30 @@ func (s *state) handedOn(call *ast.CallExpr) bool {
 		}
 	}
 	return false
+}
+
+// grpcServerCall reports whether call creates a gRPC server the rule can
+// judge: grpc.NewServer, a function of this package returning one, or a
+// function with a grpcServer fact (traced: created with otelgrpc there).
+func (s *state) grpcServerCall(call *ast.CallExpr) (known, traced bool) {
+	fn := callee(s.info, call)
+	if fn == nil {
+		return false, false
+	}
+	if funcname.Of(fn) == traceapi.GRPCNewServer {
+		return true, false
+	}
+	if fn.Pkg() == s.pass.Pkg {
+		return returnsGRPCServer(fn), false
+	}
+	var f grpcServer
+	if s.sameModule(fn.Pkg()) && s.pass.ImportObjectFact(fn, &f) {
+		return true, f.Traced
+	}
+	return false, false
+}
+
+func returnsGRPCServer(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	return ok && sig.Results().Len() == 1 && typeName(sig.Results().At(0).Type()) == "*"+traceapi.GRPC+".Server"
 }

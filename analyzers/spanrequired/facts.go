@@ -46,3 +46,15 @@ func (*router) AFact() {}
 func (f *router) String() string {
 	return fmt.Sprintf("router(%d handlers, %d params)", len(f.Result), len(f.Params))
 }
+
+// grpcServer marks a function returning a gRPC server it creates; Traced
+// when its package installs otelgrpc (grpc.StatsHandler(otelgrpc...)).
+type grpcServer struct{ Traced bool }
+
+func (*grpcServer) AFact() {}
+func (f *grpcServer) String() string {
+	if f.Traced {
+		return "grpcServer(traced)"
+	}
+	return "grpcServer"
+}

@@ -42,7 +42,7 @@ judged where it is served. Routes in rules.spanrequired.exempt_routes
 	URL:       "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#spanrequired",
 	Requires:  []*analysis.Analyzer{inspect.Analyzer, directives.Analyzer},
 	Run:       run,
-	FactTypes: []analysis.Fact{(*startsSpan)(nil), (*noSpan)(nil), (*router)(nil)},
+	FactTypes: []analysis.Fact{(*startsSpan)(nil), (*noSpan)(nil), (*router)(nil), (*grpcServer)(nil)},
 
 	ResultType: report.ResultType,
 }
@@ -434,7 +434,7 @@ func (s *state) grpcRegistration(call *ast.CallExpr, fn *types.Func) (grpcReg, b
 
 func (s *state) reportGRPC() {
 	for _, g := range s.grpcRegs {
-		if s.grpcTrace || !s.knownGRPCServer(g.server) {
+		if known, traced := s.knownGRPCServer(g.server); s.grpcTrace || !known || traced {
 			continue
 		}
 		t := s.info.TypeOf(g.impl)
@@ -464,15 +464,19 @@ func (s *state) reportGRPC() {
 	}
 }
 
-func (s *state) knownGRPCServer(e ast.Expr) bool {
+// knownGRPCServer reports whether e is a gRPC server of known origin and
+// whether it was created traced.
+func (s *state) knownGRPCServer(e ast.Expr) (known, traced bool) {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		return s.grpcNew[e]
+		return s.grpcServerCall(e)
 	case *ast.Ident, *ast.SelectorExpr:
-		obj := s.info.Uses[identOf(e)]
-		return obj != nil && s.grpcSrv[obj]
+		if obj := s.info.Uses[identOf(e)]; obj != nil {
+			traced, known = s.grpcSrv[obj]
+			return known, traced
+		}
 	}
-	return false
+	return false, false
 }
 
 func (s *state) reportEntries() {
@@ -493,6 +497,9 @@ func (s *state) exportFacts(servedParams map[*types.Var]bool) {
 	for fn, d := range s.decls {
 		if s.fnStarts[fn] {
 			s.pass.ExportObjectFact(fn, &startsSpan{})
+		}
+		if returnsGRPCServer(fn) {
+			s.pass.ExportObjectFact(fn, &grpcServer{Traced: s.grpcTrace})
 		}
 		sig, ok := fn.Type().(*types.Signature)
 		if !ok {
