@@ -303,7 +303,7 @@ func Library(path string) bool {
 		return true
 	}
 	for _, l := range libraries {
-		if strings.HasPrefix(path, l) || path+"/" == l {
+		if strings.HasSuffix(l, "/") && strings.HasPrefix(path, l) || path == l || strings.HasPrefix(path, l+"/") {
 			return true
 		}
 	}
