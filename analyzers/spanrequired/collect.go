@@ -99,6 +99,7 @@ type consumerLoop struct {
 
 type served struct {
 	field  bool // served as an http.Server's Handler
+	assign bool // ... by assignment: srv.Handler = h replaces the literal's
 	expr   ast.Expr
 	node   *node
 	traced bool
@@ -126,33 +127,32 @@ type state struct {
 	starts funcname.Set // span starters incl. policy
 	mws    funcname.Set // middleware factories incl. policy
 
-	units        map[ast.Node]*unit
-	decls        map[*types.Func]*ast.FuncDecl
-	declFile     map[*ast.FuncDecl]*ast.File
-	objs         map[types.Object]*node
-	returns      map[*types.Func][]ast.Expr
-	fnStarts     map[*types.Func]bool
-	regs         []*reg
-	serves       []served
-	loops        []consumerLoop
-	chanLoops    map[types.Object][]consumerLoop
-	chans        map[types.Object]bool
-	subs         []subRec
-	grpcRegs     []grpcReg
-	grpcSrv      map[types.Object]bool // gRPC servers of known origin: traced where created
-	grpcTrace    bool
-	calls        []callRec
-	resolving    map[ast.Expr]*node
-	entries      []*ast.FuncDecl
-	generated    map[*ast.File]bool
-	params       map[*types.Var]bool // parameters of declared functions
-	anyParams    map[*types.Var]bool // ... and of function literals
-	litOwner     map[*ast.FuncLit]*ast.FuncDecl
-	r            *report.Reporter
-	reported     map[token.Pos]bool
-	reportedExt  map[string]bool
-	handlerField *types.Var // http.Server.Handler, when assigned
-	locals       *eval.Locals
+	units       map[ast.Node]*unit
+	decls       map[*types.Func]*ast.FuncDecl
+	declFile    map[*ast.FuncDecl]*ast.File
+	objs        map[types.Object]*node
+	returns     map[*types.Func][]ast.Expr
+	fnStarts    map[*types.Func]bool
+	regs        []*reg
+	serves      []served
+	loops       []consumerLoop
+	chanLoops   map[types.Object][]consumerLoop
+	chans       map[types.Object]bool
+	subs        []subRec
+	grpcRegs    []grpcReg
+	grpcSrv     map[types.Object]bool // gRPC servers of known origin: traced where created
+	grpcTrace   bool
+	calls       []callRec
+	resolving   map[ast.Expr]*node
+	entries     []*ast.FuncDecl
+	generated   map[*ast.File]bool
+	params      map[*types.Var]bool // parameters of declared functions
+	anyParams   map[*types.Var]bool // ... and of function literals
+	litOwner    map[*ast.FuncLit]*ast.FuncDecl
+	r           *report.Reporter
+	reported    map[token.Pos]bool
+	reportedExt map[string]bool
+	locals      *eval.Locals
 }
 
 type subRec struct {
@@ -542,9 +542,9 @@ func (s *state) assign(a *ast.AssignStmt) {
 			obj = s.info.ObjectOf(l.Sel)
 			// srv.Handler = h
 			if v, ok := obj.(*types.Var); ok && v.IsField() && s.serverField(s.info.TypeOf(l.X), v.Name()) {
-				s.handlerField = v
 				s.serve(a.Rhs[i], a.Pos())
 				s.serves[len(s.serves)-1].field = true
+				s.serves[len(s.serves)-1].assign = true
 				continue
 			}
 		}

@@ -221,17 +221,13 @@ func (s *state) linkCalls() map[*types.Var]bool {
 }
 
 func (s *state) reportServes() {
-	// srv.Handler = otelhttp.NewHandler(srv.Handler, "api") traces the
-	// servers of the package, whatever handler they were created with.
-	// (in the same function).
+	// srv.Handler = otelhttp.NewHandler(srv.Handler, "api") (or any traced
+	// handler) replaces the handler the server literals of the same
+	// function were built with.
 	serversTraced := map[*ast.FuncDecl]bool{}
-	if s.handlerField != nil {
-		if hf, ok := s.objs[s.handlerField]; ok {
-			for _, sv := range s.serves {
-				if sv.field && s.nodeTraced(sv.node.find()) && s.reaches(sv.node, hf.find(), 3) {
-					serversTraced[s.declAt(sv.pos)] = true
-				}
-			}
+	for _, sv := range s.serves {
+		if sv.assign && s.nodeTraced(sv.node.find()) {
+			serversTraced[s.declAt(sv.pos)] = true
 		}
 	}
 	for _, sv := range s.serves {
@@ -566,23 +562,6 @@ func (s *state) refs(items []item) []HandlerRef {
 		}
 	}
 	return out
-}
-
-// reaches reports whether target is n or one of its kids, depth levels down.
-func (s *state) reaches(n, target *node, depth int) bool {
-	n = n.find()
-	if n == target {
-		return true
-	}
-	if depth == 0 {
-		return false
-	}
-	for _, k := range n.kids {
-		if s.reaches(k, target, depth-1) {
-			return true
-		}
-	}
-	return false
 }
 
 // declAt returns the function declaration holding pos, or nil.

@@ -273,3 +273,14 @@ func MoreProbes(p probes) {
 	mux.HandleFunc(p.healthPath, p.Liveness)
 	http.ListenAndServe(":8096", mux)
 }
+
+func replaced(w http.ResponseWriter, r *http.Request) {}
+
+// The literal's handler is replaced by a traced one.
+func ServerReplaced() { // want ServerReplaced:"startsSpan"
+	mux := http.NewServeMux()
+	mux.HandleFunc("/replaced", replaced)
+	srv := &http.Server{Addr: ":8097", Handler: mux}
+	srv.Handler = otelhttp.NewHandler(mux, "api")
+	srv.ListenAndServe()
+}
