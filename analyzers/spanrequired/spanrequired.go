@@ -312,9 +312,16 @@ func hint(fw traceapi.Framework, name string) string {
 	return fmt.Sprintf("start one with tracer.Start(r.Context(), %q) or wrap the router with otelhttp.NewHandler", name)
 }
 
+// spanName suggests a span name: the function's name, or for a literal
+// its route (else the enclosing function's name).
 func spanName(name, route string) string {
-	if strings.HasPrefix(name, "func literal") && route != "" {
-		return route
+	if rest, ok := strings.CutPrefix(name, "func literal"); ok {
+		if route != "" {
+			return route
+		}
+		if rest = strings.TrimPrefix(rest, " in "); rest != "" {
+			return rest
+		}
 	}
 	return name
 }

@@ -40,7 +40,7 @@ func Nats(nc *nats.Conn) {
 func onCancelled(m *nats.Msg) {} // want `message handler onCancelled consumes orders.cancelled without a span`
 
 func JetStream(ctx context.Context, cons jetstream.Consumer) { // want JetStream:"startsSpan"
-	cons.Consume(func(msg jetstream.Msg) { // want `message handler func literal in JetStream consumes messages without a span`
+	cons.Consume(func(msg jetstream.Msg) { // want `message handler func literal in JetStream consumes messages without a span: start one per message with tracer.Start\(ctx, "JetStream"\)`
 		process(ctx, msg.Data())
 	})
 	it, _ := cons.Messages()
