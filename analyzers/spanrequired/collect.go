@@ -21,6 +21,8 @@ type unit struct {
 	node      ast.Node
 	direct    bool          // calls a span starter or a tracing wrapper
 	callees   []*types.Func // same-package functions it calls
+	calleesAt []token.Pos   // where
+	startsAt  []token.Pos   // where it calls a span starter directly
 	delegates bool          // hands the request on (next.ServeHTTP): middleware
 }
 
@@ -342,9 +344,11 @@ func (s *state) call(call *ast.CallExpr, stack []ast.Node) {
 		}
 		if direct {
 			u.direct = true
+			u.startsAt = append(u.startsAt, call.Pos())
 		}
 		if local {
 			u.callees = append(u.callees, fn)
+			u.calleesAt = append(u.calleesAt, call.Pos())
 		}
 		switch stack[i].(type) {
 		case *ast.FuncDecl, *ast.FuncLit:

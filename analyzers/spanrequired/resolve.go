@@ -241,6 +241,25 @@ func (s *state) unitStarts(u *unit) bool {
 	return false
 }
 
+// startsBefore reports whether u starts a span before pos (a span that
+// encloses a loop at pos rather than one inside a later loop).
+func (s *state) startsBefore(u *unit, pos token.Pos) bool {
+	if u == nil {
+		return false
+	}
+	for _, p := range u.startsAt {
+		if p < pos {
+			return true
+		}
+	}
+	for i, c := range u.callees {
+		if u.calleesAt[i] < pos && s.fnStarts[c] {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *state) nodeTraced(n *node) bool {
 	if n.traced {
 		return true

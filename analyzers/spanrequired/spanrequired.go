@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 
 Every entry point of a service (an HTTP handler registered with net/http,
 gin, echo, chi or gorilla/mux; a method of a gRPC service implementation;
-a NATS, JetStream, Kafka (sarama, kafka-go) message handler or per-message
+a NATS, JetStream, Kafka (sarama, kafka-go, franz-go) message handler or per-message
 loop; a function whose signature is listed in rules.spanrequired.handlers)
 must run inside a span: it starts one itself (tracer.Start, a
 policy.span_starters function, or a function of the module that starts
@@ -83,7 +83,8 @@ that implement the service interface (generated code and the embedded
 Unimplemented<Svc>Server are never handlers); nats Subscribe/QueueSubscribe
 callbacks and ChanSubscribe receive loops, JetStream Consume callbacks and
 Messages().Next loops, sarama ConsumeClaim loops over claim.Messages(),
-kafka-go ReadMessage/FetchMessage loops; and functions whose signature is in
+kafka-go ReadMessage/FetchMessage loops, franz-go EachRecord callbacks and record
+loops (Records, RecordsAll, RecordIter); and functions whose signature is in
 rules.spanrequired.handlers. A function that only hands the request on
 (next.ServeHTTP, c.Next) is middleware, not an endpoint.
 
@@ -401,7 +402,7 @@ func (s *state) reportLoops() {
 		if fn, ok := s.info.Defs[l.fn.Name].(*types.Func); ok {
 			name = funcDisplayName(fn)
 		}
-		if s.unitStarts(s.units[l.fn]) {
+		if s.startsBefore(s.units[l.fn], l.loop.Pos()) {
 			s.r.Reportf(l.loop.Pos(), "message loop in %s handles every message in one span started outside the loop: start one per message inside the loop with tracer.Start(ctx, %q)", name, name)
 			continue
 		}

@@ -34,7 +34,8 @@ const (
 	JetStream = "github.com/nats-io/nats.go/jetstream"
 	Sarama    = "github.com/IBM/sarama" // v1.61.1
 	OldSarama = "github.com/Shopify/sarama"
-	KafkaGo   = "github.com/segmentio/kafka-go" // v0.4.51
+	KafkaGo   = "github.com/segmentio/kafka-go"    // v0.4.51
+	Kgo       = "github.com/twmb/franz-go/pkg/kgo" // franz-go v1.21.5
 )
 
 // TracerType is the full name of the OpenTelemetry tracer interface; a
@@ -214,6 +215,11 @@ var Subscriptions = map[string]Subscription{
 	"(" + Nats + ".JetStream).ChanSubscribe":      {0, 1, true},
 	"(" + Nats + ".JetStream).ChanQueueSubscribe": {0, 2, true},
 	"(" + JetStream + ".Consumer).Consume":        {-1, 0, false},
+	// franz-go: the per-record callbacks of a poll.
+	"(" + Kgo + ".Fetches).EachRecord":              {-1, 0, false},
+	"(*" + Kgo + ".FetchTopic).EachRecord":          {-1, 0, false},
+	"(*" + Kgo + ".FetchPartition).EachRecord":      {-1, 0, false},
+	"(*" + Kgo + ".FetchTopicPartition).EachRecord": {-1, 0, false},
 }
 
 // LoopReceivers receive one message; the loop around the call is a
@@ -226,6 +232,9 @@ var LoopReceivers = funcname.NewSet([]string{
 	"(*" + Nats + ".Subscription).NextMsgWithContext",
 	"(" + Sarama + ".ConsumerGroupClaim).Messages",
 	"(" + OldSarama + ".ConsumerGroupClaim).Messages",
+	"(*" + Kgo + ".FetchesRecordIter).Next", // for !it.Done() { r := it.Next() }
+	"(" + Kgo + ".Fetches).Records",         // for _, r := range fetches.Records()
+	"(" + Kgo + ".Fetches).RecordsAll",      // for r := range fetches.RecordsAll()
 })
 
 // ConsumerGroupHandlers are interfaces whose ConsumeClaim method is a
@@ -292,7 +301,7 @@ func init() {
 var libraries = []string{
 	"go.opentelemetry.io/", "github.com/gin-gonic/", "github.com/labstack/", "github.com/go-chi/",
 	"github.com/gorilla/", "google.golang.org/", "github.com/nats-io/", "github.com/IBM/sarama",
-	"github.com/Shopify/sarama", "github.com/segmentio/kafka-go", "golang.org/x/",
+	"github.com/Shopify/sarama", "github.com/segmentio/kafka-go", "github.com/twmb/franz-go", "golang.org/x/",
 }
 
 // Library reports whether the package at path belongs to the standard
