@@ -155,6 +155,7 @@ type state struct {
 	reported    map[token.Pos]bool
 	reportedExt map[string]bool
 	locals      *eval.Locals
+	grpcParams  map[*types.Var][]HandlerRef // uncovered gRPC methods registered on a server parameter
 }
 
 type subRec struct {

@@ -100,8 +100,10 @@ and returned (func Routes() *http.ServeMux) is reported in the package that
 serves it unwrapped, at the serve site, naming each handler and its
 declaration; a router that is never served inside the module is not
 reported. rules.spanrequired.assume_traced_routers declares router
-constructors as traced. A gRPC server is judged only where it is created
-with grpc.NewServer in the package that registers the service.
+constructors as traced. A gRPC service is judged where its server's origin
+is known: grpc.NewServer or a function of the module returning the server
+(traced if its package installs otelgrpc), including services registered
+by a function on its server parameter (judged at the caller).
 
 A suggested fix inserting tracer.Start and defer span.End() is offered when
 the package has a variable of type trace.Tracer and the handler's
@@ -168,9 +170,15 @@ func (s *state) linkCalls() map[*types.Var]bool {
 					continue
 				}
 				a := c.call.Args[p.Index]
-				if len(p.Handlers) > 0 {
+				var httpRefs []HandlerRef
+				for _, h := range p.Handlers {
+					if h.Kind != string(fwGRPC) {
+						httpRefs = append(httpRefs, h)
+					}
+				}
+				if len(httpRefs) > 0 {
 					an := s.resolve(a)
-					an.kids = append(an.kids, &node{ext: p.Handlers, extPos: c.call.Pos()})
+					an.kids = append(an.kids, &node{ext: httpRefs, extPos: c.call.Pos()})
 				}
 				if p.Traced && !p.Served {
 					s.resolve(a).traced = true
@@ -436,36 +444,106 @@ func (s *state) grpcRegistration(call *ast.CallExpr, fn *types.Func) (grpcReg, b
 	return grpcReg{call: call, server: call.Args[0], impl: call.Args[1], iface: iface, svc: svc}, true
 }
 
-func (s *state) reportGRPC() {
-	for _, g := range s.grpcRegs {
-		if known, traced := s.knownGRPCServer(g.server); s.grpcTrace || !known || traced {
+// grpcMethod is a method of a registered gRPC service that starts no span.
+type grpcMethod struct {
+	decl  *ast.FuncDecl
+	route string
+}
+
+func (s *state) uncoveredMethods(g grpcReg) []grpcMethod {
+	t := s.info.TypeOf(g.impl)
+	if t == nil {
+		return nil
+	}
+	var out []grpcMethod
+	for i := 0; i < g.iface.NumMethods(); i++ {
+		m := g.iface.Method(i)
+		if !m.Exported() {
 			continue
 		}
-		t := s.info.TypeOf(g.impl)
-		if t == nil {
+		obj, _, _ := types.LookupFieldOrMethod(t, true, s.pass.Pkg, m.Name())
+		fn, ok := obj.(*types.Func)
+		if !ok {
 			continue
 		}
-		for i := 0; i < g.iface.NumMethods(); i++ {
-			m := g.iface.Method(i)
-			if !m.Exported() {
-				continue
-			}
-			obj, _, _ := types.LookupFieldOrMethod(t, true, s.pass.Pkg, m.Name())
-			fn, ok := obj.(*types.Func)
-			if !ok {
-				continue
-			}
-			d := s.decls[fn]
-			if d == nil || s.generated[s.declFile[d]] {
-				continue // generated code (Unimplemented<Svc>Server) or another package
-			}
-			u := s.units[d]
-			if u == nil || s.unitStarts(u) {
-				continue
-			}
-			s.reportFunc(&hfunc{fn: d}, g.svc+"/"+m.Name(), fwGRPC)
+		d := s.decls[fn]
+		if d == nil || s.generated[s.declFile[d]] {
+			continue // generated code (Unimplemented<Svc>Server) or another package
+		}
+		if u := s.units[d]; u != nil && !s.unitStarts(u) {
+			out = append(out, grpcMethod{d, g.svc + "/" + m.Name()})
 		}
 	}
+	return out
+}
+
+func (s *state) reportGRPC() {
+	if s.grpcTrace {
+		return
+	}
+	params := map[*types.Var][]grpcMethod{}
+	for _, g := range s.grpcRegs {
+		if v := s.paramOf(g.server); v != nil { // the caller's server decides
+			params[v] = append(params[v], s.uncoveredMethods(g)...)
+			continue
+		}
+		if known, traced := s.knownGRPCServer(g.server); !known || traced {
+			continue
+		}
+		for _, m := range s.uncoveredMethods(g) {
+			s.reportFunc(&hfunc{fn: m.decl}, m.route, fwGRPC)
+		}
+	}
+	s.grpcParams = map[*types.Var][]HandlerRef{}
+	for v, ms := range params {
+		for _, m := range ms {
+			pos, name := s.funcInfo(&hfunc{fn: m.decl})
+			s.grpcParams[v] = append(s.grpcParams[v], HandlerRef{Name: name, Route: m.route, Pos: s.posString(pos), Kind: string(fwGRPC)})
+		}
+	}
+	// Servers passed to functions registering services on their parameter.
+	for _, c := range s.calls {
+		sig, ok := c.fn.Type().(*types.Signature)
+		if !ok {
+			continue
+		}
+		for i, a := range c.call.Args {
+			if i >= sig.Params().Len() {
+				break
+			}
+			if known, traced := s.knownGRPCServer(a); !known || traced {
+				continue
+			}
+			if c.fn.Pkg() == s.pass.Pkg {
+				for _, m := range params[sig.Params().At(i)] {
+					s.reportFunc(&hfunc{fn: m.decl}, m.route, fwGRPC)
+				}
+			} else if f := s.importedRouter(c.fn); f != nil {
+				for _, p := range f.Params {
+					if p.Index != i {
+						continue
+					}
+					var refs []item
+					for _, h := range p.Handlers {
+						if h.Kind == string(fwGRPC) {
+							refs = append(refs, item{ref: h, pos: c.call.Pos(), route: h.Route, fw: fwGRPC})
+						}
+					}
+					s.reportItems(refs, c.call.Pos())
+				}
+			}
+		}
+	}
+}
+
+// paramOf returns the parameter of a declared function e denotes, or nil.
+func (s *state) paramOf(e ast.Expr) *types.Var {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		if v, ok := s.info.Uses[id].(*types.Var); ok && s.params[v] {
+			return v
+		}
+	}
+	return nil
 }
 
 // knownGRPCServer reports whether e is a gRPC server of known origin and
@@ -534,6 +612,7 @@ func (s *state) exportFacts(servedParams map[*types.Var]bool) {
 			if t, ok := servedParams[p]; ok {
 				pr.Served, pr.Traced = true, t
 			}
+			pr.Handlers = append(pr.Handlers, s.grpcParams[p]...)
 			if len(pr.Handlers) > 0 || pr.Served || pr.Traced {
 				f.Params = append(f.Params, pr)
 			}

@@ -36,9 +36,25 @@ func Serve(l net.Listener) error {
 
 type other struct{ pb.UnimplementedGreeterServer }
 
-func (o *other) SayHello(ctx context.Context, in *pb.HelloRequest) (*pb.HelloReply, error) {
+func (o *other) SayHello(ctx context.Context, in *pb.HelloRequest) (*pb.HelloReply, error) { // want `handler other.SayHello serves gRPC method Greeter/SayHello without a span`
 	return nil, nil
 }
 
 // Register gets its server from the caller: whether it is traced is out of sight.
-func Register(s *grpc.Server) { pb.RegisterGreeterServer(s, &other{}) }
+func Register(s *grpc.Server) { pb.RegisterGreeterServer(s, &other{}) } // want Register:"router\\(0 handlers, 1 params\\)"
+
+// ServeOther builds the server Register registers on: untraced.
+func ServeOther(l net.Listener) error {
+	s := grpc.NewServer()
+	Register(s)
+	return s.Serve(l)
+}
+
+type third struct{ pb.UnimplementedGreeterServer }
+
+func (third) SayHello(ctx context.Context, in *pb.HelloRequest) (*pb.HelloReply, error) {
+	return &pb.HelloReply{}, nil
+}
+
+// RegisterThird registers on the caller's server (another package decides).
+func RegisterThird(s grpc.ServiceRegistrar) { pb.RegisterGreeterServer(s, third{}) } // want RegisterThird:"router\\(0 handlers, 1 params\\)"

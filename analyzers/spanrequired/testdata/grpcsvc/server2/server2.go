@@ -6,6 +6,7 @@ import (
 
 	"example.com/sr/grpcsvc/factory"
 	"example.com/sr/grpcsvc/pb"
+	"example.com/sr/grpcsvc/server"
 	"example.com/sr/grpcsvc/traced"
 )
 
@@ -27,4 +28,7 @@ func Run() {
 
 	t := traced.NewTraced()
 	pb.RegisterGreeterServer(t, viaTraced{})
+
+	server.RegisterThird(factory.New()) // want `handler third.SayHello \(server/server.go:\d+\) serves gRPC method Greeter/SayHello without a span`
+	server.RegisterThird(traced.NewTraced())
 }
