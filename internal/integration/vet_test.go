@@ -42,7 +42,7 @@ func TestVetReadsPolicyFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _ = vet(t, dir, []string{"OBSCHECK_CONFIG=" + elsewhere}, "-vettool="+obscheck, "./...")
-	sameFindings(t, "go vet with OBSCHECK_CONFIG", got, before)
+	sameFindings(t, "go vet with OBSCHECK_CONFIG", got, cli(t, dir, "--config", elsewhere, "./..."))
 }
 
 // A second go vet with nothing changed is served from the go command's
