@@ -641,6 +641,9 @@ func (s *state) refs(items []item) []HandlerRef {
 		r := it.ref
 		if it.fn != nil {
 			pos, name := s.funcInfo(it.fn)
+			if s.suppressedHere(pos) {
+				continue // //obscheck:ignore at the declaration holds wherever it is served
+			}
 			r = HandlerRef{Name: name, Route: it.route, Pos: s.posString(pos), Kind: string(it.fw)}
 		}
 		if k := r.Name + "|" + r.Pos + "|" + r.Route; !seen[k] {
@@ -659,4 +662,20 @@ func (s *state) declAt(pos token.Pos) *ast.FuncDecl {
 		}
 	}
 	return nil
+}
+
+// suppressedHere reports whether a directive at pos suppresses this rule;
+// the suppression is then recorded as used (through the reporter, which
+// drops the finding), so a handler declared here and served elsewhere can
+// be suppressed at its declaration.
+func (s *state) suppressedHere(pos token.Pos) bool {
+	ix, ok := s.pass.ResultOf[directives.Analyzer].(*directives.Index)
+	if !ok || ix == nil || ix.Suppressing(Name, pos) == nil {
+		return false
+	}
+	if !s.reported[pos] {
+		s.reported[pos] = true
+		s.r.Report(analysis.Diagnostic{Pos: pos, Message: "suppressed handler"})
+	}
+	return true
 }

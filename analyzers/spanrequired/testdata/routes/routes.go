@@ -20,10 +20,14 @@ func (s *Server) traced(w http.ResponseWriter, r *http.Request) { // want traced
 
 func healthz(w http.ResponseWriter, r *http.Request) {}
 
+//obscheck:ignore spanrequired internal endpoint, traced by the mesh
+func (s *Server) internal(w http.ResponseWriter, r *http.Request) {}
+
 // Routes builds the router; the package that serves it decides.
 func (s *Server) Routes() *http.ServeMux { // want Routes:"router\\(1 handlers, 0 params\\)"
 	mux := http.NewServeMux()
 	mux.HandleFunc("/users", s.users)
+	mux.HandleFunc("/internal", s.internal)
 	mux.HandleFunc("/traced", s.traced)
 	mux.HandleFunc("/healthz", healthz)
 	return mux
