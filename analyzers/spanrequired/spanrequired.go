@@ -98,8 +98,9 @@ the loop, not once around it.
 Routers are judged where they are served: a router built in one package
 and returned (func Routes() *http.ServeMux) is reported in the package that
 serves it unwrapped, at the serve site, naming each handler and its
-declaration; a router that is never served inside the module is not
-reported. rules.spanrequired.assume_traced_routers declares router
+declaration (an //obscheck:ignore spanrequired directive at the
+declaration suppresses it there too); a router that is never served inside
+the module is not reported. rules.spanrequired.assume_traced_routers declares router
 constructors as traced. A gRPC service is judged where its server's origin
 is known: grpc.NewServer or a function of the module returning the server
 (traced if its package installs otelgrpc), including services registered
