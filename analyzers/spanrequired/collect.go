@@ -23,7 +23,7 @@ type unit struct {
 	callees   []*types.Func // same-package functions it calls
 	calleesAt []token.Pos   // where
 	startsAt  []token.Pos   // where it calls a span starter directly
-	delegates bool          // hands the request on (next.ServeHTTP): middleware
+	delegates bool          // hands the request on (next.ServeHTTP: middleware; ch <- msg in a loop: dispatch)
 }
 
 // node is a router or handler value (union-find on aliases). Serving it
@@ -208,6 +208,7 @@ func (s *state) collect() {
 		(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil),
 		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil),
 		(*ast.ReturnStmt)(nil), (*ast.RangeStmt)(nil), (*ast.ForStmt)(nil), (*ast.UnaryExpr)(nil),
+		(*ast.SendStmt)(nil),
 	}
 	var file *ast.File
 	skip := false
@@ -255,6 +256,14 @@ func (s *state) collect() {
 							s.chanLoops[obj] = append(s.chanLoops[obj], consumerLoop{loop: l, fn: enclosingDecl(stack), ch: obj})
 						}
 					}
+				}
+			}
+		case *ast.SendStmt:
+			// A loop that hands each message to a channel dispatches work:
+			// the receiving worker is the handler.
+			if l := innermostLoop(stack); l != nil {
+				if u := s.units[l]; u != nil {
+					u.delegates = true
 				}
 			}
 		case *ast.CallExpr:

@@ -403,7 +403,7 @@ func (s *state) reportLoops() {
 		if l.fn == nil || s.reported[l.loop.Pos()] {
 			continue
 		}
-		if s.unitStarts(s.units[l.loop]) {
+		if u := s.units[l.loop]; u == nil || u.delegates || s.unitStarts(u) {
 			continue
 		}
 		s.reported[l.loop.Pos()] = true

@@ -110,3 +110,14 @@ func ReadOne(ctx context.Context, r *kafka.Reader) {
 	m, _ := r.ReadMessage(ctx)
 	process(ctx, m.Value)
 }
+
+// Dispatch hands each message to workers: the workers are the handlers.
+func Dispatch(ctx context.Context, r *kafka.Reader, jobs chan<- kafka.Message) {
+	for {
+		m, err := r.ReadMessage(ctx)
+		if err != nil {
+			return
+		}
+		jobs <- m
+	}
+}
