@@ -24,6 +24,7 @@ type unit struct {
 	calleesAt []token.Pos   // where
 	startsAt  []token.Pos   // where it calls a span starter directly
 	delegates bool          // hands the request on (next.ServeHTTP: middleware; ch <- msg in a loop: dispatch)
+	handsTo   []ast.Expr    // ... to these handlers (s.router in s.router.ServeHTTP(w, r))
 }
 
 // node is a router or handler value (union-find on aliases). Serving it
@@ -345,7 +346,7 @@ func (s *state) call(call *ast.CallExpr, stack []ast.Node) {
 		}
 	}
 	local := fn != nil && fn.Pkg() == s.pass.Pkg
-	delegates := name != "" && traceapi.Delegations[name] && s.handedOn(call)
+	delegates := name != "" && (traceapi.Delegations[name] || isServeHTTP(fn)) && s.handedOn(call)
 	innerFn := true
 	for i := len(stack) - 1; i >= 0; i-- {
 		u := s.units[stack[i]]
@@ -364,6 +365,9 @@ func (s *state) call(call *ast.CallExpr, stack []ast.Node) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			if delegates && innerFn {
 				u.delegates = true
+				if recv := receiver(call); recv != nil {
+					u.handsTo = append(u.handsTo, recv)
+				}
 			}
 			innerFn = false
 		}
@@ -601,6 +605,16 @@ func (s *state) serverField(t types.Type, field string) bool {
 
 func (s *state) compositeLit(cl *ast.CompositeLit) {
 	if !s.serverField(s.info.TypeOf(cl), "Handler") {
+		// &App{router: r}: the field holds the router its ServeHTTP hands on to.
+		for _, el := range cl.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				if k, ok := kv.Key.(*ast.Ident); ok {
+					if v, ok := s.info.Uses[k].(*types.Var); ok && v.IsField() && v.Pkg() == s.pass.Pkg {
+						s.bind(v, kv.Value)
+					}
+				}
+			}
+		}
 		return
 	}
 	for _, el := range cl.Elts {
@@ -745,4 +759,14 @@ func (s *state) grpcServerCall(call *ast.CallExpr) (known, traced bool) {
 func returnsGRPCServer(fn *types.Func) bool {
 	sig, ok := fn.Type().(*types.Signature)
 	return ok && sig.Results().Len() == 1 && typeName(sig.Results().At(0).Type()) == "*"+traceapi.GRPC+".Server"
+}
+
+// isServeHTTP reports whether fn is a ServeHTTP method of any handler type
+// (a router's, another handler's): calling it hands the request on.
+func isServeHTTP(fn *types.Func) bool {
+	if fn == nil || fn.Name() != "ServeHTTP" {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	return ok && sig.Recv() != nil && handlerSig(sig) == traceapi.HTTP
 }

@@ -340,6 +340,17 @@ func (s *state) walk(n *node, c walkCtx, seen map[*node]bool, out *[]item) {
 			}
 		}
 		u := s.units[f.fn]
+		if u != nil && u.delegates && !s.unitStarts(u) {
+			// A dispatcher (func (a *App) ServeHTTP(w, r) { a.router.ServeHTTP(w, r) })
+			// serves what it hands on to.
+			for _, h := range u.handsTo {
+				if x, ok := ast.Unparen(h).(*ast.SelectorExpr); ok {
+					if v, ok := s.info.Uses[x.Sel].(*types.Var); ok && v.IsField() {
+						s.walk(s.objNode(v), c, seen, out)
+					}
+				}
+			}
+		}
 		if u == nil || u.delegates || s.unitStarts(u) {
 			continue
 		}

@@ -293,3 +293,17 @@ func Admin() {
 	mux.HandleFunc("/admin", adminOnly)
 	http.ListenAndServe(":8098", mux)
 }
+
+// app serves through its router field.
+type app struct{ router *http.ServeMux }
+
+func (a *app) ServeHTTP(w http.ResponseWriter, r *http.Request) { a.router.ServeHTTP(w, r) }
+
+func (a *app) orders(w http.ResponseWriter, r *http.Request) {} // want `handler app.orders serves /app/orders without a span`
+
+func App() {
+	mux := http.NewServeMux()
+	a := &app{router: mux}
+	mux.HandleFunc("/app/orders", a.orders)
+	http.ListenAndServe(":8099", a)
+}
