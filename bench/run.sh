@@ -8,8 +8,10 @@
 #   --quick           1 repetition, only the modules marked quick in modules.txt
 #   --reps N          repetitions (default 3; medians are reported)
 #   --modules a,b     only these modules (names from modules.txt)
-#   --pprof DIR       also write CPU/heap profiles of one standalone run per
-#                     module to DIR/<module>/ (not timed), with pprof -top summaries
+#   --pprof DIR       also profile 5 standalone runs per module (not timed):
+#                     DIR/<module>/run<i>/{cpu,heap}.pprof, merged into
+#                     DIR/<module>/{cpu,heap}.pprof with pprof -top summaries,
+#                     and DIR/all-*.txt over every module
 #   --obscheck BIN    measure this binary (default: built from the repository's HEAD)
 #   --empty-cache-only  measure only obscheck and golangci-lint with an empty
 #                     GOCACHE (slow: golangci-lint then compiles for minutes);
@@ -22,6 +24,7 @@
 # one is cold or warm and how):
 #   floor          loadfloor PKGS: go/packages load in the driver's mode, no analysis
 #   obscheck       obscheck --stats --format json PKGS, fresh process, build cache warm
+#   obscheck_export  the same with --load export (no cold-cache probe)
 #   obscheck_ws    obscheck ./... inside the writable copy (same place golangci-lint runs)
 #   govet_cold     go vet PKGS, vet cache invalidated by a fresh -printf.funcs value
 #   govet_warm     the same again
@@ -40,7 +43,7 @@ BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$BENCH/.." && pwd)
 GOLANGCI_VERSION=v2.15.0
 
-QUICK=0 REPS=3 ONLY="" PPROF="" OBS="" EMPTY=0 WRITE=1 KEEP=0
+QUICK=0 REPS=3 ONLY="" PPROF="" PROFRUNS=5 OBS="" EMPTY=0 WRITE=1 KEEP=0
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--quick) QUICK=1 REPS=1 ;;
@@ -171,12 +174,13 @@ policy() { # a copy of the module's policy whose content (and so obscheck's tool
 for rep in $(seq 1 "$REPS"); do
 	for n in "${NAMES[@]}"; do
 		log "rep $rep/$REPS: $n"
-		nonce=${RUNID}x${rep}
+		nonce=${RUNID}x${rep}x${n}
 		ws=$WORK/ws/$n
 		pol=$BENCH/policies/$n.yaml
 		if [ "$EMPTY" = 0 ]; then
 			measure "$n" floor "$rep" "$BENCH" "$WORK/bin/loadfloor" ${PKGS[$n]}
 			measure "$n" obscheck "$rep" "$BENCH" "$OBS" --stats --config "$pol" --format json --output "$WORK/out/$n/findings.$rep.json" ${PKGS[$n]}
+			measure "$n" obscheck_export "$rep" "$BENCH" "$OBS" --load export --stats --config "$pol" --format json --output /dev/null ${PKGS[$n]}
 			measure "$n" govet_cold "$rep" "$BENCH" go vet -printf.funcs=obscheckBench$nonce ${PKGS[$n]}
 			measure "$n" govet_warm "$rep" "$BENCH" go vet -printf.funcs=obscheckBench$nonce ${PKGS[$n]}
 			vp=$(policy "$n" "$nonce")
@@ -210,16 +214,27 @@ for n in "${NAMES[@]}"; do
 	log "$n: findings with the default policy"
 	(cd "$BENCH" && "$OBS" --format json --output "$WORK/out/$n/findings_default.json" ${PKGS[$n]} 2>"$WORK/out/$n/findings_default.err")
 	if [ -n "$PPROF" ]; then
-		log "$n: profiling the standalone run into $PPROF/$n"
-		rm -rf "${PPROF:?}/$n"
-		(cd "$BENCH" && "$OBS" --stats --pprof "$PPROF/$n" --config "$BENCH/policies/$n.yaml" --format json --output /dev/null ${PKGS[$n]} 2>"$PPROF/$n.stats")
-		mkdir -p "$PPROF/$n"
-		mv "$PPROF/$n.stats" "$PPROF/$n/stats.txt"
+		log "$n: profiling $PROFRUNS standalone runs into $PPROF/$n"
+		rm -rf "${PPROF:?}/$n" && mkdir -p "$PPROF/$n"
+		for i in $(seq 1 "$PROFRUNS"); do
+			(cd "$BENCH" && "$OBS" --stats --pprof "$PPROF/$n/run$i" --config "$BENCH/policies/$n.yaml" --format json --output /dev/null ${PKGS[$n]} 2>>"$PPROF/$n/stats.txt")
+		done
+		go tool pprof -proto "$PPROF/$n"/run*/cpu.pprof >"$PPROF/$n/cpu.pprof" 2>/dev/null
+		go tool pprof -proto "$PPROF/$n"/run*/heap.pprof >"$PPROF/$n/heap.pprof" 2>/dev/null
 		go tool pprof -top -nodecount=40 "$OBS" "$PPROF/$n/cpu.pprof" >"$PPROF/$n/cpu-top.txt" 2>/dev/null
-		go tool pprof -top -cum -nodecount=60 "$OBS" "$PPROF/$n/cpu.pprof" >"$PPROF/$n/cpu-cum.txt" 2>/dev/null
+		go tool pprof -top -cum -nodecount=80 "$OBS" "$PPROF/$n/cpu.pprof" >"$PPROF/$n/cpu-cum.txt" 2>/dev/null
 		go tool pprof -top -sample_index=alloc_space -nodecount=40 "$OBS" "$PPROF/$n/heap.pprof" >"$PPROF/$n/alloc-top.txt" 2>/dev/null
 	fi
 done
+
+if [ -n "$PPROF" ]; then
+	# All modules together: where analysis time goes, over every package.
+	go tool pprof -proto "$PPROF"/*/run*/cpu.pprof >"$PPROF/all-cpu.pprof" 2>/dev/null
+	go tool pprof -top -cum -nodecount=100 "$OBS" "$PPROF/all-cpu.pprof" >"$PPROF/all-cpu-cum.txt" 2>/dev/null
+	go tool pprof -top -nodecount=60 "$OBS" "$PPROF/all-cpu.pprof" >"$PPROF/all-cpu-top.txt" 2>/dev/null
+	go tool pprof -top -cum -nodecount=60 -focus='internal/driver.\(\*run\)' "$OBS" "$PPROF/all-cpu.pprof" >"$PPROF/all-analysis-cum.txt" 2>/dev/null
+	log "profiles: $PPROF (all-*.txt: every module merged)"
+fi
 
 # --- report ----------------------------------------------------------------
 {
@@ -234,7 +249,9 @@ done
 	echo "reps	$REPS"
 	echo "quick	$QUICK"
 	for n in "${NAMES[@]}"; do
-		echo "module	$n	${MOD[$n]}	${VER[$n]}	$(cd "$BENCH" && go list ${PKGS[$n]} 2>/dev/null | wc -l)	$(cd "$BENCH" && go list -deps ${PKGS[$n]} 2>/dev/null | wc -l)	${TOUCH[$n]}	${EXCL[$n]}"
+		tp=${MOD[$n]}/$(dirname "${TOUCH[$n]}")
+		users=$(cd "$BENCH" && go list -test -f '{{.ImportPath}} {{join .Deps " "}}' ${PKGS[$n]} 2>/dev/null | awk -v p="$tp" '{for (i=2;i<=NF;i++) if ($i==p) {print $1; break}}' | wc -l)
+		echo "module	$n	${MOD[$n]}	${VER[$n]}	$(cd "$BENCH" && go list ${PKGS[$n]} 2>/dev/null | wc -l)	$(cd "$BENCH" && go list -deps ${PKGS[$n]} 2>/dev/null | wc -l)	${TOUCH[$n]}	${EXCL[$n]}	$users"
 	done
 } >"$WORK/meta.tsv"
 dest=$WORK

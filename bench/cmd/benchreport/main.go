@@ -56,6 +56,7 @@ type Module struct {
 	Packages     int              `json:"packages"`
 	WithDeps     int              `json:"packages_with_deps"`
 	Touched      string           `json:"touched_file"`
+	TouchUsers   int              `json:"touched_package_importers"` // packages (test variants included) importing the touched file's package, directly or not
 	Excluded     string           `json:"excluded_packages,omitempty"`
 	Tools        map[string]*Tool `json:"tools"`
 	Stats        *Stats           `json:"obscheck_stats,omitempty"`
@@ -80,7 +81,7 @@ type Results struct {
 	Modules []*Module         `json:"modules"`
 }
 
-var toolOrder = []string{"floor", "obscheck", "obscheck_ws", "govet_cold", "govet_warm", "vettool_cold", "vettool_warm", "vettool_touch", "golangci", "obscheck_empty", "golangci_empty"}
+var toolOrder = []string{"floor", "obscheck", "obscheck_export", "obscheck_ws", "govet_cold", "govet_warm", "vettool_cold", "vettool_warm", "vettool_touch", "golangci", "obscheck_empty", "golangci_empty"}
 
 func main() {
 	work := flag.String("work", "", "run.sh work directory")
@@ -114,6 +115,9 @@ func collect(work string) (*Results, error) {
 			m.WithDeps, _ = strconv.Atoi(f[5])
 			if f[7] != "-" {
 				m.Excluded = f[7]
+			}
+			if len(f) >= 9 {
+				m.TouchUsers, _ = strconv.Atoi(f[8])
 			}
 			res.Modules = append(res.Modules, m)
 			byName[m.Name] = m
@@ -253,11 +257,17 @@ func targets(m *Module) []Target {
 		add("golangci wall / obscheck wall", gl.Wall/obs.Wall, ">= 4", gl.Wall/obs.Wall >= 4)
 		add("obscheck peak RSS / golangci peak RSS", obs.RSSMB/gl.RSSMB, "<= 0.25", obs.RSSMB/gl.RSSMB <= 0.25)
 	}
+	if ws := med("obscheck_ws"); ws != nil && gl != nil {
+		add("same directory: golangci wall / obscheck_ws wall", gl.Wall/ws.Wall, ">= 4", gl.Wall/ws.Wall >= 4)
+	}
 	if oe, ge := med("obscheck_empty"), med("golangci_empty"); oe != nil && ge != nil {
 		add("empty build cache: golangci wall / obscheck wall", ge.Wall/oe.Wall, "> 1", ge.Wall/oe.Wall > 1)
 	}
 	if obs != nil && floor != nil {
 		add("obscheck wall / loading floor wall", obs.Wall/floor.Wall, "<= 1.5", obs.Wall/floor.Wall <= 1.5)
+	}
+	if ex := med("obscheck_export"); ex != nil && floor != nil {
+		add("obscheck --load export wall / loading floor wall", ex.Wall/floor.Wall, "<= 1.5", ex.Wall/floor.Wall <= 1.5)
 	}
 	if w := med("vettool_warm"); w != nil {
 		add("vettool warm wall (s)", w.Wall, "<= 1", w.Wall <= 1)
@@ -282,7 +292,7 @@ func markdown(res *Results) string {
 	p("\n### Medians: wall s / CPU (user+sys) s / peak RSS MB\n\n")
 	p("| tool |")
 	for _, m := range res.Modules {
-		p(" %s %s (%d pkgs, %d with deps) |", m.Name, m.Version, m.Packages, m.WithDeps)
+		p(" %s %s (%d pkgs, %d with deps; touched: %s, %d importers) |", m.Name, m.Version, m.Packages, m.WithDeps, m.Touched, m.TouchUsers)
 	}
 	p("\n|---|")
 	for range res.Modules {
@@ -320,22 +330,32 @@ func markdown(res *Results) string {
 		p("---|")
 	}
 	p("\n")
-	if len(res.Modules) > 0 {
-		for i, t := range res.Modules[0].Targets {
-			p("| %s | %s |", t.Name, t.Goal)
-			for _, m := range res.Modules {
-				if i < len(m.Targets) && m.Targets[i].Name == t.Name {
+	var names []string
+	goals := map[string]string{}
+	for _, m := range res.Modules {
+		for _, t := range m.Targets {
+			if _, ok := goals[t.Name]; !ok {
+				names = append(names, t.Name)
+				goals[t.Name] = t.Goal
+			}
+		}
+	}
+	for _, name := range names {
+		p("| %s | %s |", name, goals[name])
+		for _, m := range res.Modules {
+			cell := " – |"
+			for _, t := range m.Targets {
+				if t.Name == name {
 					mark := "no"
-					if m.Targets[i].Met {
+					if t.Met {
 						mark = "yes"
 					}
-					p(" %.2f (%s) |", m.Targets[i].Value, mark)
-				} else {
-					p(" – |")
+					cell = fmt.Sprintf(" %.2f (%s) |", t.Value, mark)
 				}
 			}
-			p("\n")
+			p("%s", cell)
 		}
+		p("\n")
 	}
 	p("\n### Findings per rule\n\nobscheck with the project policy (`bench/policies/<module>.yaml`) / with the default NoETL policy; golangci-lint per linter.\n\n| rule |")
 	for _, m := range res.Modules {
