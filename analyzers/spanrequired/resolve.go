@@ -504,7 +504,7 @@ func isHandlerFunc(t types.Type) bool {
 func handlerSig(sig *types.Signature) traceapi.Framework {
 	p := sig.Params()
 	switch {
-	case p.Len() == 2 && typeName(p.At(0).Type()) == "net/http.ResponseWriter" && typeName(p.At(1).Type()) == "*net/http.Request":
+	case p.Len() == 2 && sig.Results().Len() == 0 && typeName(p.At(0).Type()) == "net/http.ResponseWriter" && typeName(p.At(1).Type()) == "*net/http.Request":
 		return traceapi.HTTP
 	case p.Len() == 1 && typeName(p.At(0).Type()) == "*"+traceapi.Gin+".Context":
 		return traceapi.GinF
