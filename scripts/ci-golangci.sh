@@ -124,7 +124,7 @@ run_obscheck() {
 }
 run_golangci() {
   local rc=0
-  GOLANGCI_LINT_CACHE="$work/gcl-cache" "$gcl" run --output.text.path=stdout \
+  GOLANGCI_LINT_CACHE="$work/gcl-cache" "$gcl" run --allow-parallel-runners --output.text.path=stdout \
     --output.text.print-issued-lines=false --output.text.colors=false ./... >"$work/gcl.out" 2>"$work/gcl.err" || rc=$?
   if [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ]; then
     cat "$work/gcl.out" "$work/gcl.err" >&2
@@ -179,7 +179,7 @@ rm -r policies
 # Unknown settings keys are configuration errors.
 gcl_config "$(printf 'rules:\n  nosuchrule:\n    enabled: false')" > .golangci.yml
 rc=0
-GOLANGCI_LINT_CACHE="$work/gcl-cache" "$gcl" run ./... >"$work/gcl.out" 2>&1 || rc=$?
+GOLANGCI_LINT_CACHE="$work/gcl-cache" "$gcl" run --allow-parallel-runners ./... >"$work/gcl.out" 2>&1 || rc=$?
 if ! grep -q 'unknown key "rules.nosuchrule"' "$work/gcl.out" || [ "$rc" -eq 0 ] || [ "$rc" -eq 1 ]; then
   cat "$work/gcl.out" >&2
   fail "an unknown settings key was not rejected as a configuration error (exit $rc)"
