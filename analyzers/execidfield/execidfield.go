@@ -102,14 +102,10 @@ type param struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	pol, err := policy.For(pass)
-	if err != nil {
-		return nil, err
+	r, pol, err := report.Begin(pass, Name)
+	if r == nil {
+		return report.Disabled(Name), err
 	}
-	if !pol.Enabled(Name) {
-		return report.Disabled(Name), nil
-	}
-	r := report.New(pass, Name)
 	opts := pol.Rules.ExecIDField
 	c := &checker{
 		pass:     pass,

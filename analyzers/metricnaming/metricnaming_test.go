@@ -69,7 +69,7 @@ func TestBrokenCode(t *testing.T) {
 	policy.Install(policy.Default())
 	defer policy.Install(nil)
 	dir := testutil.Module(t, "testdata")
-	if n := runBroken(t, dir, "./broken", metricnaming.Analyzer); n == 0 {
+	if n := testutil.RunBroken(t, dir, "./broken", metricnaming.Analyzer); n == 0 {
 		t.Error("no findings on the broken package: the analyzer did not run")
 	}
 }

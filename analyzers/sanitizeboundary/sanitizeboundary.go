@@ -51,14 +51,10 @@ redaction marker, are reported too.`,
 func init() { policy.RegisterFlags(&Analyzer.Flags) }
 
 func run(pass *analysis.Pass) (any, error) {
-	pol, err := policy.For(pass)
-	if err != nil {
-		return nil, err
+	r, pol, err := report.Begin(pass, Name)
+	if r == nil {
+		return report.Disabled(Name), err
 	}
-	if !pol.Enabled(Name) {
-		return report.Disabled(Name), nil
-	}
-	r := report.New(pass, Name)
 	insp, ok := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	if !ok || pass.TypesInfo == nil {
 		return r.Result(), nil

@@ -114,14 +114,10 @@ parameters make the edit compile.`,
 func init() { policy.RegisterFlags(&Analyzer.Flags) }
 
 func run(pass *analysis.Pass) (any, error) {
-	pol, err := policy.For(pass)
-	if err != nil {
-		return nil, err
+	r, pol, err := report.Begin(pass, Name)
+	if r == nil {
+		return report.Disabled(Name), err
 	}
-	if !pol.Enabled(Name) {
-		return report.Disabled(Name), nil
-	}
-	r := report.New(pass, Name)
 	// The standard library and the libraries of the tables are knowledge,
 	// not code under analysis.
 	if pass.Pkg == nil || traceapi.Library(pass.Pkg.Path()) {

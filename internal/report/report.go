@@ -9,6 +9,7 @@ import (
 	"reflect"
 
 	"github.com/obscheck/obscheck/internal/directives"
+	"github.com/obscheck/obscheck/internal/policy"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -35,6 +36,18 @@ type Reporter struct {
 func New(pass *analysis.Pass, rule string) *Reporter {
 	ix, _ := pass.ResultOf[directives.Analyzer].(*directives.Index)
 	return &Reporter{pass: pass, ix: ix, used: &Used{Rule: rule, Ran: true}}
+}
+
+// Begin starts one rule's pass: it finds the policy (the same way under
+// every driver) and returns the rule's Reporter. r is nil when the rule is
+// disabled or the policy cannot be read; the rule then returns
+// report.Disabled(rule), err.
+func Begin(pass *analysis.Pass, rule string) (r *Reporter, pol *policy.Policy, err error) {
+	pol, err = policy.For(pass)
+	if err != nil || !pol.Enabled(rule) {
+		return nil, pol, err
+	}
+	return New(pass, rule), pol, nil
 }
 
 // Disabled is the result of a rule that did not run.
