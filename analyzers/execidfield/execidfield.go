@@ -187,9 +187,6 @@ func run(pass *analysis.Pass) (any, error) {
 		if cd.decl != nil && excluded(pass, cd.decl, opts.ExcludeFunctions) {
 			continue
 		}
-		if strings.HasSuffix(pass.Fset.Position(cd.call.Pos()).Filename, "_test.go") {
-			continue // tests run outside any execution
-		}
 		if c.forwards(call, cd.ftype) {
 			continue // a log adapter (io.Writer, Println) relaying its caller's message
 		}

@@ -220,7 +220,7 @@ func (s *state) collect() {
 		switch n := n.(type) {
 		case *ast.File:
 			file = n
-			skip = s.isTest(n.Pos())
+			skip = s.pol.Exclude.Tests && s.isTest(n.Pos()) // test files are fixtures unless the policy reports them
 			s.generated[n] = ast.IsGenerated(n)
 			return !skip
 		case *ast.FuncDecl:

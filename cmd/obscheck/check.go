@@ -95,6 +95,10 @@ func (o *options) prepare() (*session, error) {
 	if err != nil {
 		return nil, &exitError{code: exitUsage, msg: err.Error()}
 	}
+	if o.tests {
+		pol.Exclude.Tests = false
+	}
+	o.tests = !pol.Exclude.Tests // a policy that reports tests needs them loaded
 	for _, r := range o.enable {
 		if !pol.SetEnabled(r, true) {
 			return nil, usageErrorf("--enable %s: unknown rule; run 'obscheck rules' for the list", r)

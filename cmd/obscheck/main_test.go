@@ -341,3 +341,26 @@ func TestVetCacheSeesNestedPolicyEdits(t *testing.T) {
 		t.Errorf("nested policy edit ignored, stale cached result replayed:\n%s", out)
 	}
 }
+
+// TestTestFiles: findings in _test.go files are reported only when asked
+// for (--tests or exclude.tests: false), under the CLI and go vet alike.
+func TestTestFiles(t *testing.T) {
+	if r := obscheck(t, "testdata/directives"); strings.Contains(r.stdout, "d_test.go") {
+		t.Errorf("test file reported by default:\n%s", r.stdout)
+	}
+	r := obscheck(t, "testdata/directives", "--tests")
+	if !strings.Contains(r.stdout, "d_test.go:3:1: malformed obscheck directive") {
+		t.Errorf("--tests did not report the test file:\n%s", r.stdout)
+	}
+	vet := exec.Command("go", "vet", "-vettool="+bin, "./...")
+	vet.Dir = "testdata/directives"
+	out, _ := vet.CombinedOutput()
+	if strings.Contains(string(out), "d_test.go") {
+		t.Errorf("go vet reported a test file by default:\n%s", out)
+	}
+	dir := copyFixture(t, "directives")
+	os.WriteFile(filepath.Join(dir, ".obscheck.yaml"), []byte("version: 1\nexclude:\n  tests: false\n"), 0o644)
+	if r := obscheck(t, dir); !strings.Contains(r.stdout, "d_test.go:3:1") {
+		t.Errorf("exclude.tests: false did not report the test file:\n%s", r.stdout)
+	}
+}

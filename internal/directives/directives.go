@@ -115,7 +115,8 @@ func Build(fset *token.FileSet, files []*ast.File, pol *policy.Policy) *Index {
 		}
 		fi := &fileInfo{lines: map[int][]*Directive{}}
 		ix.files[tf] = fi
-		fi.skip = ast.IsGenerated(f) || pol.Excluded(tf.Name())
+		fi.skip = ast.IsGenerated(f) || pol.Excluded(tf.Name()) ||
+			pol.Exclude.Tests && strings.HasSuffix(tf.Name(), "_test.go")
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
 				d, ok := Parse(c.Text)

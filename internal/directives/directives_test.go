@@ -89,6 +89,19 @@ var c = 3
 	if !Build(fset, []*ast.File{f}, p).Skip(at(4)) {
 		t.Error("excluded file is not skipped")
 	}
+	tf2, err := parser.ParseFile(fset, "/m/p_test.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	testPos := fset.File(tf2.Pos()).LineStart(4)
+	if !Build(fset, []*ast.File{tf2}, policy.Default()).Skip(testPos) {
+		t.Error("test file reported under the default policy")
+	}
+	withTests := policy.Default()
+	withTests.Exclude.Tests = false
+	if Build(fset, []*ast.File{tf2}, withTests).Skip(testPos) {
+		t.Error("exclude.tests: false still skips the test file")
+	}
 }
 
 // FuzzParse: the directive parser never panics and never accepts a

@@ -29,6 +29,7 @@ type Policy struct {
 	Rules   Rules  `yaml:"rules"`
 	Exclude struct {
 		Paths []string `yaml:"paths" check:"glob" doc:"globs of files never reported, relative to the module root ('**' matches any number of directories)"`
+		Tests bool     `yaml:"tests" doc:"never report findings in _test.go files (tests are fixtures, not production telemetry); obscheck --tests sets it to false"`
 	} `yaml:"exclude"`
 
 	// Root is the directory exclude.paths are relative to: the module
@@ -65,6 +66,7 @@ func Default() *Policy {
 	}
 	p.Rules = defaultRules()
 	p.Exclude.Paths = []string{}
+	p.Exclude.Tests = true
 	return p
 }
 

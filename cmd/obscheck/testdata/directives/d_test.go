@@ -1,0 +1,4 @@
+package directives
+
+//obscheck:ignore execidfield
+var T = 1
