@@ -32,6 +32,7 @@
 #                  file (the policy is hashed into obscheck's tool ID)
 #   vettool_warm   the same again
 #   vettool_touch  the same after appending a function to one file of the copy
+#   govet_touch    go vet (default analyzers, vet cache warm) after another such edit
 #   golangci       golangci-lint run (promlinter, sloglint, spancheck, loggercheck)
 #                  after golangci-lint cache clean
 #   obscheck_empty, golangci_empty  (--empty-cache-only) obscheck and
@@ -75,6 +76,9 @@ cleanup() {
 }
 trap cleanup EXIT
 mkdir -p "$WORK/bin" "$WORK/out" "$WORK/pol" "$WORK/ws"
+# golangci-lint's own cache, private to this run: "cache clean" must not empty
+# the cache of other golangci-lint users on the machine.
+export GOLANGCI_LINT_CACHE=$WORK/golangci-cache
 RAW=$WORK/raw.tsv
 RUNID=$(date -u +%Y%m%d%H%M%S)$$
 
@@ -188,8 +192,13 @@ for rep in $(seq 1 "$REPS"); do
 			measure "$n" vettool_warm "$rep" "$ws" env OBSCHECK_CONFIG="$vp" go vet -vettool="$OBS" ${REL[$n]}
 			printf '\n// Added by obscheck bench/run.sh: one edited file.\nfunc obscheckBenchEdit%s() {}\n' "$nonce" >>"$ws/${TOUCH[$n]}"
 			measure "$n" vettool_touch "$rep" "$ws" env OBSCHECK_CONFIG="$vp" go vet -vettool="$OBS" ${REL[$n]}
+			# The same for go vet's own analyzers (vet cache warm since the warm-up):
+			# what any vet tool pays after an edit (recompiling the package and its
+			# importers, re-vetting them).
+			printf '\n// Added by obscheck bench/run.sh: one more edit.\nfunc obscheckBenchEdit%sb() {}\n' "$nonce" >>"$ws/${TOUCH[$n]}"
+			measure "$n" govet_touch "$rep" "$ws" go vet -printf.funcs=obscheckBenchWarm ${REL[$n]}
 			"$GL" cache clean
-			measure "$n" golangci "$rep" "$ws" "$GL" run -c "$BENCH/golangci.yml" ${REL[$n]}
+			measure "$n" golangci "$rep" "$ws" "$GL" run --allow-parallel-runners -c "$BENCH/golangci.yml" ${REL[$n]}
 			measure "$n" obscheck_ws "$rep" "$ws" "$OBS" --stats --config "$pol" --format json --output "$WORK/out/$n/findings_ws.$rep.json" ${REL[$n]}
 		fi
 		if [ "$EMPTY" = 1 ]; then
@@ -200,7 +209,7 @@ for rep in $(seq 1 "$REPS"); do
 					measure "$n" $t "$rep" "$BENCH" env GOCACHE="$gc" "$OBS" --stats --config "$pol" --format json --output /dev/null ${PKGS[$n]}
 				else
 					GOCACHE="$gc" "$GL" cache clean
-					measure "$n" $t "$rep" "$ws" env GOCACHE="$gc" "$GL" run -c "$BENCH/golangci.yml" ${REL[$n]}
+					measure "$n" $t "$rep" "$ws" env GOCACHE="$gc" "$GL" run --allow-parallel-runners -c "$BENCH/golangci.yml" ${REL[$n]}
 				fi
 				rm -rf "$gc"
 			done
