@@ -4,6 +4,7 @@ package directive
 
 import (
 	"fmt"
+	"go/token"
 	"strings"
 
 	"github.com/obscheck/obscheck/analyzers/execidfield"
@@ -110,12 +111,13 @@ func run(pass *analysis.Pass) (any, error) {
 			judged = judged && ran[r]
 		}
 		if judged {
+			pos, end := removal(pass, d)
 			pass.Report(analysis.Diagnostic{
 				Pos:     d.Pos,
 				Message: fmt.Sprintf("obscheck directive suppresses nothing: no %s finding here any more; remove it so it cannot hide a future finding", strings.Join(d.Rules, "/")),
 				SuggestedFixes: []analysis.SuggestedFix{{
 					Message:   "Remove the unused directive",
-					TextEdits: []analysis.TextEdit{{Pos: d.Pos, End: d.End()}},
+					TextEdits: []analysis.TextEdit{{Pos: pos, End: end}},
 				}},
 			})
 		}
@@ -137,4 +139,35 @@ func ruleNames() []string {
 		names[i] = a.Name
 	}
 	return names
+}
+
+// removal is the range that removes directive d: its whole line when it
+// stands alone (with the bare "//" gofmt puts before a directive in a doc
+// comment), so no blank line detaches a doc comment from its declaration;
+// else just the comment.
+func removal(pass *analysis.Pass, d *directives.Directive) (token.Pos, token.Pos) {
+	tf := pass.Fset.File(d.Pos)
+	if tf == nil {
+		return d.Pos, d.End()
+	}
+	src, err := pass.ReadFile(tf.Name())
+	if err != nil || tf.Size() != len(src) {
+		return d.Pos, d.End()
+	}
+	line := tf.Line(d.Pos)
+	start := tf.Offset(tf.LineStart(line))
+	if strings.TrimSpace(string(src[start:tf.Offset(d.Pos)])) != "" {
+		return d.Pos, d.End() // code before it on the line
+	}
+	end := tf.Offset(d.End())
+	if end < len(src) && src[end] == '\n' {
+		end++
+	}
+	if line > 1 {
+		prev := tf.Offset(tf.LineStart(line - 1))
+		if strings.TrimSpace(string(src[prev:start])) == "//" {
+			start = prev
+		}
+	}
+	return tf.Pos(start), tf.Pos(end)
 }

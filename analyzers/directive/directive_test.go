@@ -18,7 +18,7 @@ func TestDirectives(t *testing.T) {
 	policy.Install(policy.Default())
 	defer policy.Install(nil)
 	dir := testutil.Module(t, "testdata")
-	analysistest.Run(t, dir, directive.Analyzer, "./d")
+	analysistest.RunWithSuggestedFixes(t, dir, directive.Analyzer, "./d") // d.go.golden: unused directives removed
 	analysistest.Run(t, dir, execidfield.Analyzer, "./d2")
 }
 

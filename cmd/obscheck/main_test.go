@@ -121,7 +121,7 @@ func TestTextReport(t *testing.T) {
 	r := obscheck(t, "testdata/directives")
 	want := `d.go:3:1: malformed obscheck directive: directive has no reason; say why the finding does not apply, after the rule names (directive)
 d.go:6:1: obscheck directive names unknown rule "nosuchrule"; known rules: spanrequired, metricnaming, execidfield, labelcardinality, sanitizeboundary (directive)
-d.go:10:1: obscheck directive suppresses nothing: no execidfield finding here any more; remove it so it cannot hide a future finding (directive)
+d.go:11:1: obscheck directive suppresses nothing: no execidfield finding here any more; remove it so it cannot hide a future finding (directive)
 `
 	if r.stdout != want {
 		t.Errorf("got:\n%s\nwant:\n%s", r.stdout, want)
@@ -206,7 +206,7 @@ func TestBaselineRoundTrip(t *testing.T) {
 	edited += "\n//obscheck:ignore labelcardinality\nvar D = 4\n"
 	os.WriteFile(src, []byte(edited), 0o644)
 	r = obscheck(t, dir, "--baseline", "base.json")
-	if r.code != 1 || strings.Count(r.stdout, "\n") != 1 || !strings.Contains(r.stdout, "d.go:16:1: malformed") {
+	if r.code != 1 || strings.Count(r.stdout, "\n") != 1 || !strings.Contains(r.stdout, "d.go:17:1: malformed") {
 		t.Errorf("after edit: code %d stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
 	}
 	// A baseline that is not one is a usage error.
@@ -223,8 +223,8 @@ func TestFixIsIdempotent(t *testing.T) {
 		t.Fatalf("--fix: %s", r.stderr)
 	}
 	data, _ := os.ReadFile(filepath.Join(dir, "d.go"))
-	if strings.Contains(string(data), "nothing to suppress here") {
-		t.Errorf("unused directive not removed:\n%s", data)
+	if strings.Contains(string(data), "nothing to suppress here") || !strings.Contains(string(data), "// C is documented.\nvar C = 3") {
+		t.Errorf("unused directive not removed cleanly (the doc comment must stay attached):\n%s", data)
 	}
 	if _, err := exec.Command("gofmt", "-l", dir).Output(); err != nil {
 		t.Fatal(err)
@@ -280,7 +280,7 @@ func TestVetTool(t *testing.T) {
 	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() == 0 {
 		t.Fatalf("go vet should fail on findings: %v\n%s", err, out)
 	}
-	for _, want := range []string{"d.go:3:1: malformed obscheck directive", "d.go:6:1: obscheck directive names unknown rule", "d.go:10:1: obscheck directive suppresses nothing"} {
+	for _, want := range []string{"d.go:3:1: malformed obscheck directive", "d.go:6:1: obscheck directive names unknown rule", "d.go:11:1: obscheck directive suppresses nothing"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("go vet output lacks %q:\n%s", want, out)
 		}

@@ -7,5 +7,6 @@ var A = 1
 var B = 2
 
 // C is documented.
+//
 //obscheck:ignore execidfield nothing to suppress here
 var C = 3
