@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/obscheck/obscheck/internal/testutil"
 )
 
 // bin is the obscheck binary built once for the end-to-end tests.
@@ -52,28 +54,7 @@ func obscheck(t *testing.T, dir string, args ...string) result {
 // copyFixture copies testdata/name to a temporary directory, for tests
 // that write files.
 func copyFixture(t *testing.T, name string) string {
-	t.Helper()
-	dst := t.TempDir()
-	src := filepath.Join("testdata", name)
-	err := filepath.Walk(src, func(path string, info os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		target := filepath.Join(dst, rel)
-		if info.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
+	return testutil.CopyDir(t, filepath.Join("testdata", name))
 }
 
 func TestExitCodes(t *testing.T) {

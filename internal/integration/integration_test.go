@@ -89,26 +89,7 @@ func example(t *testing.T) string {
 	t.Helper()
 	trackSources()
 	src := testutil.Module(t, filepath.Join(repoRoot, "testdata", "example"))
-	dst := t.TempDir()
-	err := filepath.Walk(src, func(path string, info os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		target := filepath.Join(dst, rel)
-		if info.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
+	return testutil.CopyDir(t, src)
 }
 
 // finding is one reported diagnostic, comparable across drivers.

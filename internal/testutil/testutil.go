@@ -102,3 +102,29 @@ func RunBroken(t testing.TB, dir, pattern string, target *analysis.Analyzer) (re
 	run(target)
 	return reported
 }
+
+// CopyDir copies the tree at src to a new temporary directory and returns
+// it, for tests that write policy files or apply fixes.
+func CopyDir(t testing.TB, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.Walk(src, func(path string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		target := filepath.Join(dst, rel)
+		if info.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
