@@ -345,3 +345,14 @@ func TestTestFiles(t *testing.T) {
 		t.Errorf("exclude.tests: false did not report the test file:\n%s", r.stdout)
 	}
 }
+
+// TestDotlessModule: a module named without a dot ("module myservice") is
+// the user's code, not the standard library; every rule checks it.
+func TestDotlessModule(t *testing.T) {
+	r := obscheck(t, "testdata/dotless")
+	for _, want := range []string{"main.go:8:6: handler orders serves /orders without a span", "main.go:9:2: slog ERROR log without the correlation field"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("missing %q in:\n%s", want, r.stdout)
+		}
+	}
+}

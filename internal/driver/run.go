@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/obscheck/obscheck/internal/finding"
@@ -297,10 +298,12 @@ func (st *run) toFinding(p *packages.Package, a *analysis.Analyzer, d analysis.D
 	return f
 }
 
-// rel makes a path relative to the working directory, slash-separated.
+// rel makes a path relative to the working directory, slash-separated;
+// like the go command, a file outside it (a dependency in the module
+// cache) keeps its absolute path rather than a chain of "../".
 func (st *run) rel(path string) string {
 	if st.dir != "" {
-		if r, err := filepath.Rel(st.dir, path); err == nil {
+		if r, err := filepath.Rel(st.dir, path); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 			return filepath.ToSlash(r)
 		}
 	}

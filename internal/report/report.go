@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"reflect"
 
+	"github.com/obscheck/obscheck/internal/apis"
 	"github.com/obscheck/obscheck/internal/directives"
 	"github.com/obscheck/obscheck/internal/policy"
 	"golang.org/x/tools/go/analysis"
@@ -26,16 +27,18 @@ var ResultType = reflect.TypeOf((*Used)(nil))
 
 // Reporter reports one rule's findings in one pass.
 type Reporter struct {
-	pass *analysis.Pass
-	ix   *directives.Index
-	used *Used
+	pass    *analysis.Pass
+	ix      *directives.Index
+	used    *Used
+	library bool // the package belongs to a library the tables describe
 }
 
 // New returns a Reporter for rule. The analyzer must require
 // directives.Analyzer.
 func New(pass *analysis.Pass, rule string) *Reporter {
 	ix, _ := pass.ResultOf[directives.Analyzer].(*directives.Index)
-	return &Reporter{pass: pass, ix: ix, used: &Used{Rule: rule, Ran: true}}
+	lib := pass.Pkg != nil && apis.Library(pass.Pkg.Path())
+	return &Reporter{pass: pass, ix: ix, used: &Used{Rule: rule, Ran: true}, library: lib}
 }
 
 // Begin starts one rule's pass: it finds the policy (the same way under
@@ -55,6 +58,9 @@ func Disabled(rule string) *Used { return &Used{Rule: rule} }
 
 // Report reports d unless it is in a skipped file or suppressed.
 func (r *Reporter) Report(d analysis.Diagnostic) {
+	if r.library {
+		return // zap's own error logs, client_golang's own go_* metrics: not the user's code
+	}
 	if r.ix != nil {
 		if r.ix.Skip(d.Pos) {
 			return
@@ -74,7 +80,7 @@ func (r *Reporter) Reportf(pos token.Pos, format string, args ...any) {
 
 // Skip reports whether findings at pos would be dropped anyway; rules may
 // use it to avoid expensive work in generated files.
-func (r *Reporter) Skip(pos token.Pos) bool { return r.ix != nil && r.ix.Skip(pos) }
+func (r *Reporter) Skip(pos token.Pos) bool { return r.library || r.ix != nil && r.ix.Skip(pos) }
 
 // Result is what the rule's Run returns.
 func (r *Reporter) Result() *Used { return r.used }

@@ -10,8 +10,8 @@
 package traceapi
 
 import (
+	"github.com/obscheck/obscheck/internal/apis"
 	"go/types"
-	"strings"
 
 	"github.com/obscheck/obscheck/internal/funcname"
 )
@@ -295,29 +295,9 @@ func init() {
 	Uses["(*"+Mux+".Router).Use"] = true
 }
 
-// libraries are module path prefixes of the libraries the tables describe
-// (and of OpenTelemetry): their packages are knowledge, not code under
-// analysis, and export no facts.
-var libraries = []string{
-	"go.opentelemetry.io/", "github.com/gin-gonic/", "github.com/labstack/", "github.com/go-chi/",
-	"github.com/gorilla/", "google.golang.org/", "github.com/nats-io/", "github.com/IBM/sarama",
-	"github.com/Shopify/sarama", "github.com/segmentio/kafka-go", "github.com/twmb/franz-go", "golang.org/x/",
-}
-
 // Library reports whether the package at path belongs to the standard
-// library or to a library described here; the rule does not analyze it.
-func Library(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	if !strings.Contains(first, ".") {
-		return true
-	}
-	for _, l := range libraries {
-		if strings.HasSuffix(l, "/") && strings.HasPrefix(path, l) || path == l || strings.HasPrefix(path, l+"/") {
-			return true
-		}
-	}
-	return false
-}
+// library or to a library the tables describe; the rule does not analyze it.
+func Library(path string) bool { return apis.Library(path) }
 
 // SpanTypes are span types. A call that returns a context together with
 // one of them starts a span, whatever it is called: (trace.Tracer).Start,
