@@ -275,6 +275,12 @@ func targets(m *Module) []Target {
 	if c, t := med("vettool_cold"), med("vettool_touch"); c != nil && t != nil {
 		add("vettool touched / cold wall", t.Wall/c.Wall, "<= 0.20", t.Wall/c.Wall <= 0.20)
 	}
+	if t, g := med("vettool_touch"), med("govet_touch"); t != nil && g != nil {
+		add("context: vettool touched / go vet touched wall", t.Wall/g.Wall, "~1 (go vet's own cost)", t.Wall/g.Wall <= 1.25)
+	}
+	if c, g := med("govet_cold"), med("govet_touch"); c != nil && g != nil {
+		add("context: go vet touched / go vet cold wall", g.Wall/c.Wall, "(go vet's own ratio)", g.Wall/c.Wall <= 0.20)
+	}
 	if m.Stats != nil {
 		add("analysis % of obscheck total (--stats)", m.Stats.AnalysisPct, "< 15", m.Stats.AnalysisPct < 15)
 	}
