@@ -319,12 +319,19 @@ func markdown(res *Results) string {
 			p("%s\n", row)
 		}
 	}
-	p("| obscheck --stats load / analysis s (analysis %%) |")
+	hasStats, hasFindings := false, false
 	for _, m := range res.Modules {
-		if m.Stats != nil {
-			p(" %.2f / %.2f (%.1f%%) |", m.Stats.Load, m.Stats.Analysis, m.Stats.AnalysisPct)
-		} else {
-			p(" – |")
+		hasStats = hasStats || m.Stats != nil
+		hasFindings = hasFindings || m.Findings != nil || m.FindingsDef != nil || m.GolangciByLn != nil
+	}
+	if hasStats {
+		p("| obscheck --stats load / analysis s (analysis %%) |")
+		for _, m := range res.Modules {
+			if m.Stats != nil {
+				p(" %.2f / %.2f (%.1f%%) |", m.Stats.Load, m.Stats.Analysis, m.Stats.AnalysisPct)
+			} else {
+				p(" – |")
+			}
 		}
 	}
 	p("\n\n### Targets\n\n| target | goal |")
@@ -362,6 +369,9 @@ func markdown(res *Results) string {
 			p("%s", cell)
 		}
 		p("\n")
+	}
+	if !hasFindings {
+		return b.String()
 	}
 	p("\n### Findings per rule\n\nobscheck with the project policy (`bench/policies/<module>.yaml`) / with the default NoETL policy; golangci-lint per linter.\n\n| rule |")
 	for _, m := range res.Modules {
