@@ -257,6 +257,20 @@ fi
 	echo "obscheck	$OBS_DESC"
 	echo "reps	$REPS"
 	echo "quick	$QUICK"
+	echo "cmd_floor	bench/cmd/loadfloor PKGS"
+	echo "cmd_obscheck	obscheck --stats --config bench/policies/M.yaml --format json --output F PKGS (in bench/)"
+	echo "cmd_obscheck_export	obscheck --load export --stats --config bench/policies/M.yaml --format json --output /dev/null PKGS"
+	echo "cmd_obscheck_ws	obscheck --stats --config bench/policies/M.yaml --format json --output F REL (in the copy)"
+	echo "cmd_govet_cold	go vet -printf.funcs=obscheckBench<nonce> PKGS (new nonce: vet cache cold)"
+	echo "cmd_govet_warm	the same again"
+	echo "cmd_vettool_cold	OBSCHECK_CONFIG=<policy + nonce comment> go vet -vettool=obscheck REL (in the copy)"
+	echo "cmd_vettool_warm	the same again"
+	echo "cmd_vettool_touch	the same after appending a function to the module's touch file"
+	echo "cmd_govet_touch	go vet -printf.funcs=obscheckBenchWarm REL after another such edit"
+	echo "cmd_golangci	golangci-lint cache clean; golangci-lint run --allow-parallel-runners -c bench/golangci.yml REL (in the copy)"
+	echo "cmd_obscheck_empty	GOCACHE=<empty dir> obscheck --stats --config bench/policies/M.yaml --format json --output /dev/null PKGS"
+	echo "cmd_golangci_empty	GOCACHE=<empty dir> golangci-lint run --allow-parallel-runners -c bench/golangci.yml REL"
+	echo "timing	/usr/bin/time -v: wall, user+sys (with children), max RSS of the largest process"
 	for n in "${NAMES[@]}"; do
 		tp=${MOD[$n]}/$(dirname "${TOUCH[$n]}")
 		users=$(cd "$BENCH" && go list -test -f '{{.ImportPath}} {{join .Deps " "}}' ${PKGS[$n]} 2>/dev/null | awk -v p="$tp" '{for (i=2;i<=NF;i++) if ($i==p) {print $1; break}}' | wc -l)
