@@ -17,6 +17,10 @@ type factStore struct {
 	mu   sync.Mutex
 	objs map[objKey]analysis.Fact
 	pkgs map[pkgKey]analysis.Fact
+	// has records which (package, fact type) pairs have object facts, so
+	// the common lookup — a call into std or a library, which never has
+	// facts — is a map miss instead of an object-path computation.
+	has map[pkgKey]bool
 }
 
 type objKey struct {
@@ -31,7 +35,7 @@ type pkgKey struct {
 }
 
 func newFactStore() *factStore {
-	return &factStore{objs: map[objKey]analysis.Fact{}, pkgs: map[pkgKey]analysis.Fact{}}
+	return &factStore{objs: map[objKey]analysis.Fact{}, pkgs: map[pkgKey]analysis.Fact{}, has: map[pkgKey]bool{}}
 }
 
 // bind installs the fact functions of pass.
@@ -48,6 +52,15 @@ func (s *factStore) bind(pass *analysis.Pass) {
 		return objKey{obj.Pkg().Path(), p, reflect.TypeOf(fact)}, true
 	}
 	pass.ImportObjectFact = func(obj types.Object, fact analysis.Fact) bool {
+		if obj == nil || obj.Pkg() == nil {
+			return false
+		}
+		s.mu.Lock()
+		any := s.has[pkgKey{obj.Pkg().Path(), reflect.TypeOf(fact)}]
+		s.mu.Unlock()
+		if !any {
+			return false
+		}
 		k, ok := key(obj, fact)
 		if !ok {
 			return false
@@ -67,6 +80,7 @@ func (s *factStore) bind(pass *analysis.Pass) {
 		if k, ok := key(obj, fact); ok {
 			s.mu.Lock()
 			s.objs[k] = fact
+			s.has[pkgKey{k.pkg, k.t}] = true
 			s.mu.Unlock()
 		}
 	}

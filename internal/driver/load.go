@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -54,6 +55,10 @@ type Loaded struct {
 const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
 	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
+
+// probeDelay is how long the export-data load runs before the cold-cache
+// probe starts.
+const probeDelay = 800 * time.Millisecond
 
 // coldThreshold is how many dependency packages missing from the build
 // cache make compiling them (for export data) slower than parsing their
@@ -152,6 +157,13 @@ func loadAuto(cfg LoadConfig, env, patterns []string) (string, []*packages.Packa
 	defer cancel() // stops the probe once the export load is done
 	var cold atomic.Pointer[listing]
 	go func() {
+		// A warm load finishes in well under a second; only a load still
+		// running then (compiling, most likely) is worth the probe's CPU.
+		select {
+		case <-time.After(probeDelay):
+		case <-ctx.Done():
+			return
+		}
 		l, err := listDeps(ctx, cfg, env, patterns)
 		if err == nil && l.stale >= coldThreshold {
 			cold.Store(l)
