@@ -32,18 +32,13 @@ func (c *checker) fix(call *logapi.Call, key string) (analysis.SuggestedFix, boo
 	switch call.Style {
 	case logapi.StyleKV:
 		edit = c.appendArg(call.Call, q+", "+id)
-	case logapi.StyleAttrs:
-		pkg := c.importName(call.Call.Pos(), "log/slog")
-		if pkg == "" {
-			return analysis.SuggestedFix{}, false
+	case logapi.StyleAttrs, logapi.StyleZap:
+		// slog.String/Any and zap.String/Any take the same (key, value).
+		path := "log/slog"
+		if call.Style == logapi.StyleZap {
+			path = "go.uber.org/zap"
 		}
-		ctor := "Any"
-		if isString {
-			ctor = "String"
-		}
-		edit = c.appendArg(call.Call, pkg+"."+ctor+"("+q+", "+id+")")
-	case logapi.StyleZap:
-		pkg := c.importName(call.Call.Pos(), "go.uber.org/zap")
+		pkg := c.importName(call.Call.Pos(), path)
 		if pkg == "" {
 			return analysis.SuggestedFix{}, false
 		}
