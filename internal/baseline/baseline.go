@@ -181,15 +181,7 @@ func (b *Baseline) Filter(findings []finding.Finding) (fresh []finding.Finding, 
 		}
 	}
 	sorted := slices.Clone(findings)
-	slices.SortStableFunc(sorted, func(x, y finding.Finding) int {
-		switch {
-		case finding.Less(x, y):
-			return -1
-		case finding.Less(y, x):
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(sorted, finding.Compare)
 	for _, f := range sorted {
 		k := keyOf(f)
 		if left[k] > 0 {

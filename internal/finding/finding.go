@@ -39,6 +39,17 @@ type Edit struct {
 	Abs    string `json:"-"`
 }
 
+// Compare is Less as a three-way comparison, for slices.SortFunc.
+func Compare(a, b Finding) int {
+	switch {
+	case Less(a, b):
+		return -1
+	case Less(b, a):
+		return 1
+	}
+	return 0
+}
+
 // Less orders findings by file, position, rule and message: every output
 // is sorted the same way, so reports are byte-identical across runs.
 func Less(a, b Finding) bool {

@@ -50,7 +50,7 @@ type Options struct {
 // Write writes findings to w in format. rules is used by SARIF only.
 func Write(w io.Writer, format string, findings []finding.Finding, rules []RuleInfo, opts Options) error {
 	sorted := slices.Clone(findings)
-	slices.SortStableFunc(sorted, cmp)
+	slices.SortStableFunc(sorted, finding.Compare)
 	switch format {
 	case Text:
 		return writeText(w, sorted)
@@ -62,16 +62,6 @@ func Write(w io.Writer, format string, findings []finding.Finding, rules []RuleI
 		return writeGitHub(w, sorted, opts)
 	}
 	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
-}
-
-func cmp(a, b finding.Finding) int {
-	switch {
-	case finding.Less(a, b):
-		return -1
-	case finding.Less(b, a):
-		return 1
-	}
-	return 0
 }
 
 // repoPath is f's slash path relative to root, or f.File when that cannot
