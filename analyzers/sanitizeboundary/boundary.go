@@ -20,15 +20,10 @@ import (
 // When it works in place (a pointer operand and no result, or a result
 // that is the operand itself), the operand is sanitized from here on.
 func (c *checker) exprStmt(es *ast.ExprStmt) {
-	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+	call, fn, operand, ok := c.sanitizerCall(es.X)
 	if !ok {
 		return
 	}
-	fn := funcname.Callee(c.info, call)
-	if fn == nil || !c.isSanitizer(fn) {
-		return
-	}
-	operand := sanitizerOperand(call, fn)
 	if c.returnsCopy(call, fn, operand) {
 		c.report(call.Pos(), "the result of sanitizer %s is discarded, so %s stays unsanitized for the code that follows; use the returned value (x = %s(...)) and log that",
 			fn.Name(), operandText(operand), fn.Name())
@@ -38,6 +33,19 @@ func (c *checker) exprStmt(es *ast.ExprStmt) {
 		delete(c.taint, v)
 		c.clean[v] = true
 	}
+}
+
+// sanitizerCall reports whether e calls a sanitizer, and with which operand.
+func (c *checker) sanitizerCall(e ast.Expr) (*ast.CallExpr, *types.Func, ast.Expr, bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return nil, nil, nil, false
+	}
+	fn := funcname.Callee(c.info, call)
+	if fn == nil || !c.isSanitizer(fn) {
+		return nil, nil, nil, false
+	}
+	return call, fn, sanitizerOperand(call, fn), true
 }
 
 // discardedBlank: _ = req.Sanitize().
@@ -50,16 +58,8 @@ func (c *checker) discardedBlank(as *ast.AssignStmt) {
 			return
 		}
 	}
-	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-	if !ok {
-		return
-	}
-	fn := funcname.Callee(c.info, call)
-	if fn == nil || !c.isSanitizer(fn) {
-		return
-	}
-	operand := sanitizerOperand(call, fn)
-	if c.returnsCopy(call, fn, operand) {
+	call, fn, operand, ok := c.sanitizerCall(as.Rhs[0])
+	if ok && c.returnsCopy(call, fn, operand) {
 		c.report(call.Pos(), "the result of sanitizer %s is assigned to _, so %s stays unsanitized; keep the returned value and log that instead",
 			fn.Name(), operandText(operand))
 	}
