@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/obscheck/obscheck/analyzers/all"
 	"github.com/obscheck/obscheck/internal/baseline"
@@ -144,7 +143,6 @@ func loadPolicy(dir, config string) (*policy.Policy, error) {
 // analyze loads and analyzes the packages. Load failures are returned
 // separately: the rest is still analyzed.
 func (s *session) analyze(patterns []string) (*driver.Result, []driver.PackageError, error) {
-	start := time.Now()
 	var env []string
 	if j := s.opts.jobs; j > 0 {
 		// --jobs bounds the whole run: type-checking (GOMAXPROCS) and the
@@ -152,17 +150,16 @@ func (s *session) analyze(patterns []string) (*driver.Result, []driver.PackageEr
 		runtime.GOMAXPROCS(j)
 		env = append(env, "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -p="+strconv.Itoa(j)))
 	}
-	loaded, err := driver.Load(driver.LoadConfig{Dir: s.dir, Patterns: patterns, Tests: s.opts.tests, Env: env, Mode: s.opts.load})
+	lc := driver.LoadConfig{Dir: s.dir, Patterns: patterns, Tests: s.opts.tests, Env: env, Mode: s.opts.load}
+	loaded, res, err := driver.Analyze(lc, driver.RunConfig{Analyzers: s.analyzers, Jobs: s.opts.jobs, Dir: s.dir})
 	if err != nil {
 		return nil, nil, &exitError{code: exitIncomplete, msg: err.Error()}
 	}
-	pkgs, bad := loaded.Packages, loaded.Errors
-	loadedAt := time.Now()
-	res := driver.Run(pkgs, driver.RunConfig{Analyzers: s.analyzers, Jobs: s.opts.jobs, Dir: s.dir})
+	bad := loaded.Errors
 	if s.opts.stats {
-		load, analysis := loadedAt.Sub(start), time.Since(loadedAt)
+		load, analysis := res.Timing.Load, res.Timing.Analysis
 		fmt.Fprintf(os.Stderr, "obscheck: %d packages (dependencies from %s); load %.2fs, analysis %.2fs (%.0f%% of %.2fs)\n",
-			len(pkgs)+len(bad), loaded.Mode, load.Seconds(), analysis.Seconds(),
+			len(loaded.Packages)+len(bad), loaded.Mode, load.Seconds(), analysis.Seconds(),
 			100*analysis.Seconds()/(load+analysis).Seconds(), (load + analysis).Seconds())
 	}
 	return res, bad, nil

@@ -194,3 +194,70 @@ func TestColdCacheLoadsDeclarationsOnly(t *testing.T) {
 		}
 	}
 }
+
+func findingLines(res *Result) []string {
+	var lines []string
+	for _, f := range res.Findings {
+		lines = append(lines, fmt.Sprintf("%s:%d: %s (%s) in %q", f.File, f.Line, f.Message, f.Rule, f.Func))
+	}
+	return lines
+}
+
+// TestAnalyzeStreams: Analyze finds what Load+Run finds, facts included,
+// and releases each package's syntax and types.Info once it is analyzed.
+func TestAnalyzeStreams(t *testing.T) {
+	want, _ := load(t)
+	for _, jobs := range []int{1, 2, 8} {
+		loaded, res, err := Analyze(LoadConfig{Dir: "testdata/facts", Mode: "export"},
+			RunConfig{Analyzers: []*analysis.Analyzer{markAnalyzer, boomAnalyzer}, Dir: "testdata/facts", Jobs: jobs})
+		if err != nil || len(loaded.Errors) > 0 {
+			t.Fatalf("jobs=%d: %v %v", jobs, err, loaded.Errors)
+		}
+		if got := findingLines(res); !reflect.DeepEqual(got, want) {
+			t.Errorf("jobs=%d: streamed findings:\n%s\nwant:\n%s", jobs, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		if len(res.Failures) != 1 || len(loaded.Packages) != 3 || res.Packages != 3 {
+			t.Errorf("jobs=%d: %d failures, %d packages loaded, %d analyzed", jobs, len(res.Failures), len(loaded.Packages), res.Packages)
+		}
+		for _, p := range loaded.Packages {
+			if p.Syntax != nil || p.TypesInfo != nil || p.Types == nil {
+				t.Errorf("jobs=%d: %s: syntax or types.Info kept after analysis (or no types)", jobs, p.PkgPath)
+			}
+		}
+	}
+}
+
+// TestAnalyzeDependencyImportsRoot: when a dependency imports a named
+// package (c imports b imports a; a and c named), b's export data refers
+// to a, so Analyze falls back to go/packages' loading, with the same result.
+func TestAnalyzeDependencyImportsRoot(t *testing.T) {
+	cfg := RunConfig{Analyzers: []*analysis.Analyzer{markAnalyzer, boomAnalyzer}, Dir: "testdata/facts"}
+	for _, tc := range []struct {
+		patterns []string
+		twoPhase bool
+	}{
+		{[]string{"./a", "./c"}, true},
+		{[]string{"./a", "./b"}, false},
+	} {
+		lc := LoadConfig{Dir: "testdata/facts", Patterns: tc.patterns, Mode: "export"}
+		meta, err := loadMeta(t.Context(), lc, lc.env(), tc.patterns)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := needsTwoPhase(meta); got != tc.twoPhase {
+			t.Errorf("%v: needsTwoPhase = %v, want %v", tc.patterns, got, tc.twoPhase)
+		}
+		loaded, err := Load(lc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := findingLines(Run(loaded.Packages, cfg))
+		_, res, err := Analyze(lc, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := findingLines(res); !reflect.DeepEqual(got, want) || len(want) == 0 {
+			t.Errorf("%v: Analyze found:\n%s\nLoad+Run found:\n%s", tc.patterns, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}

@@ -5,6 +5,11 @@
 // from compiler export data (the build cache), never from source. Facts
 // flow between the named packages only — third-party APIs are known from
 // tables (internal/apis), so no dependency needs to be analyzed.
+//
+// Analyze, what the CLI uses, streams: a named package is type-checked
+// when its imports are analyzed and dropped once it is analyzed itself,
+// so memory stays flat however many packages are named. Load and Run are
+// the two-phase form it falls back to (test variants, cold build cache).
 package driver
 
 import (
@@ -70,11 +75,7 @@ const coldThreshold = 20
 // the packages to analyze and, separately, those that failed to load or
 // type-check.
 func Load(cfg LoadConfig) (*Loaded, error) {
-	patterns := cfg.Patterns
-	if len(patterns) == 0 {
-		patterns = []string{"./..."}
-	}
-	env := append(os.Environ(), cfg.Env...)
+	patterns, env := cfg.patterns(), cfg.env()
 	var pkgs []*packages.Package
 	var err error
 	mode := cfg.Mode
@@ -84,13 +85,30 @@ func Load(cfg LoadConfig) (*Loaded, error) {
 	case "source":
 		pkgs, err = loadSource(cfg, env, patterns, nil)
 	case "", "auto":
-		mode, pkgs, err = loadAuto(cfg, env, patterns)
+		mode, pkgs, err = loadAuto(cfg, env, patterns, func(ctx context.Context) ([]*packages.Package, error) {
+			return loadExport(ctx, cfg, env, patterns)
+		})
 	default:
 		return nil, fmt.Errorf("unknown load mode %q (want auto, export or source)", mode)
 	}
 	if err != nil {
 		return nil, err
 	}
+	return split(mode, pkgs, patterns)
+}
+
+func (cfg LoadConfig) patterns() []string {
+	if len(cfg.Patterns) == 0 {
+		return []string{"./..."}
+	}
+	return cfg.Patterns
+}
+
+func (cfg LoadConfig) env() []string { return append(os.Environ(), cfg.Env...) }
+
+// split separates the packages to analyze from those that failed to load
+// or type-check.
+func split(mode string, pkgs []*packages.Package, patterns []string) (*Loaded, error) {
 	pkgs = dedupTests(pkgs)
 	res := &Loaded{Mode: mode}
 	for _, p := range pkgs {
@@ -101,10 +119,16 @@ func Load(cfg LoadConfig) (*Loaded, error) {
 		res.Packages = append(res.Packages, p)
 	}
 	if len(res.Packages) == 0 && len(res.Errors) == 0 {
-		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+		return nil, fmt.Errorf("no packages match %s", joinPatterns(patterns))
 	}
-	sort.Slice(res.Errors, func(i, j int) bool { return res.Errors[i].Package < res.Errors[j].Package })
+	sortErrors(res.Errors)
 	return res, nil
+}
+
+func joinPatterns(patterns []string) string { return strings.Join(patterns, " ") }
+
+func sortErrors(errs []PackageError) {
+	sort.Slice(errs, func(i, j int) bool { return errs[i].Package < errs[j].Package })
 }
 
 func loadExport(ctx context.Context, cfg LoadConfig, env, patterns []string) ([]*packages.Package, error) {
@@ -152,7 +176,7 @@ func stripBodies(f *ast.File) {
 // command which dependencies the build cache lacks. If there are many,
 // the export load (which would compile them all) is cancelled in favour
 // of declarations-only source.
-func loadAuto(cfg LoadConfig, env, patterns []string) (string, []*packages.Package, error) {
+func loadAuto(cfg LoadConfig, env, patterns []string, exportLoad func(context.Context) ([]*packages.Package, error)) (string, []*packages.Package, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel() // stops the probe once the export load is done
 	var cold atomic.Pointer[listing]
@@ -170,7 +194,7 @@ func loadAuto(cfg LoadConfig, env, patterns []string) (string, []*packages.Packa
 			cancel() // cold build cache: stop compiling
 		}
 	}()
-	pkgs, err := loadExport(ctx, cfg, env, patterns)
+	pkgs, err := exportLoad(ctx)
 	if err == nil {
 		return "export", pkgs, nil // finished first, or the cache was warm
 	}

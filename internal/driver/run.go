@@ -33,6 +33,7 @@ type Result struct {
 	Findings []finding.Finding
 	Failures []Failure
 	Packages int // packages analyzed
+	Timing   Timing
 }
 
 // RunConfig says how to run.
@@ -46,22 +47,7 @@ type RunConfig struct {
 // the packages it imports among pkgs, which is what facts need; other
 // packages run in parallel, at most cfg.Jobs at a time.
 func Run(pkgs []*packages.Package, cfg RunConfig) *Result {
-	jobs := cfg.Jobs
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
-	order := actionOrder(cfg.Analyzers)
-	report := map[*analysis.Analyzer]bool{}
-	for _, a := range cfg.Analyzers {
-		report[a] = true
-	}
-	dir := cfg.Dir
-	if dir != "" {
-		if abs, err := filepath.Abs(dir); err == nil {
-			dir = abs
-		}
-	}
-	st := &run{facts: newFactStore(), order: order, report: report, dir: dir}
+	st, jobs := newRun(cfg)
 
 	// A package waits for the packages it imports among pkgs.
 	byPath := map[string][]*packages.Package{}
@@ -93,8 +79,30 @@ func Run(pkgs []*packages.Package, cfg RunConfig) *Result {
 		}()
 	}
 	wg.Wait()
+	return st.collect(results, len(pkgs))
+}
 
-	res := &Result{Packages: len(pkgs)}
+func newRun(cfg RunConfig) (*run, int) {
+	jobs := cfg.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	report := map[*analysis.Analyzer]bool{}
+	for _, a := range cfg.Analyzers {
+		report[a] = true
+	}
+	dir := cfg.Dir
+	if dir != "" {
+		if abs, err := filepath.Abs(dir); err == nil {
+			dir = abs
+		}
+	}
+	return &run{facts: newFactStore(), order: actionOrder(cfg.Analyzers), report: report, dir: dir}, jobs
+}
+
+// collect merges the packages' results, in a deterministic order.
+func (st *run) collect(results []pkgResult, analyzed int) *Result {
+	res := &Result{Packages: analyzed}
 	seen := map[string]bool{}
 	for _, r := range results {
 		for _, f := range r.findings {

@@ -157,24 +157,38 @@ func TestSweepModules(t *testing.T) {
 }
 
 // TestLoadModesAgree: dependencies from export data or from
-// declarations-only source give every rule the same view.
+// declarations-only source, and the streamed one-pass load, give every
+// rule the same view.
 func TestLoadModesAgree(t *testing.T) {
 	dir := testutil.Module(t, "../../testdata/example")
 	policy.Install(policy.Default())
 	defer policy.Install(nil)
 	var reports []string
-	for _, mode := range []string{"export", "source"} {
-		loaded, err := driver.Load(driver.LoadConfig{Dir: dir, Mode: mode})
-		if err != nil || len(loaded.Errors) > 0 {
-			t.Fatalf("%s: %v %v", mode, err, loaded)
+	modes := []string{"export", "source", "streamed"}
+	for _, mode := range modes {
+		var res *driver.Result
+		rc := driver.RunConfig{Analyzers: all.Analyzers(), Dir: dir}
+		if mode == "streamed" { // Analyze's one-pass load and analysis
+			loaded, r, err := driver.Analyze(driver.LoadConfig{Dir: dir, Mode: "export"}, rc)
+			if err != nil || len(loaded.Errors) > 0 {
+				t.Fatalf("%s: %v %v", mode, err, loaded)
+			}
+			res = r
+		} else {
+			loaded, err := driver.Load(driver.LoadConfig{Dir: dir, Mode: mode})
+			if err != nil || len(loaded.Errors) > 0 {
+				t.Fatalf("%s: %v %v", mode, err, loaded)
+			}
+			res = driver.Run(loaded.Packages, rc)
 		}
-		res := driver.Run(loaded.Packages, driver.RunConfig{Analyzers: all.Analyzers(), Dir: dir})
 		noFailures(t, res)
 		var buf bytes.Buffer
 		output.Write(&buf, output.Text, res.Findings, nil, output.Options{})
 		reports = append(reports, buf.String())
 	}
-	if reports[0] != reports[1] || reports[0] == "" {
-		t.Errorf("export-data report:\n%s\nsource report:\n%s", reports[0], reports[1])
+	for i := 1; i < len(modes); i++ {
+		if reports[i] != reports[0] || reports[0] == "" {
+			t.Errorf("%s report:\n%s\n%s report:\n%s", modes[0], reports[0], modes[i], reports[i])
+		}
 	}
 }
