@@ -176,8 +176,8 @@ func (c *checker) metricSinks(call *ast.CallExpr, name string) {
 // Print operands, error argument) and every logger derivation (fields
 // attached there reach every later line).
 func (c *checker) logSinks(call *ast.CallExpr, name string) {
-	short := shortName(name)
 	if lc, ok := logapi.DecodeWith(c.info, call, c.resolve); ok {
+		short := shortName(name) // only for log calls: it parses name
 		c.logFields(lc.Fields, lc.Lib, lc.Style, "log field %s of "+short)
 		if lc.Msg != nil {
 			c.check(sink{value: lc.Msg, where: "log message of " + short})
@@ -212,7 +212,7 @@ func (c *checker) logSinks(call *ast.CallExpr, name string) {
 		return
 	}
 	if dv, ok := logapi.DecodeDerive(c.info, call); ok {
-		c.logFields(dv.Fields, dv.Lib, logapi.StyleNone, "field %s of the logger derived by "+short)
+		c.logFields(dv.Fields, dv.Lib, logapi.StyleNone, "field %s of the logger derived by "+shortName(name))
 	}
 }
 

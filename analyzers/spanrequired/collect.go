@@ -720,7 +720,7 @@ func (s *state) handedOn(call *ast.CallExpr) bool {
 	switch x := ast.Unparen(recv).(type) {
 	case *ast.Ident:
 		v, ok := s.info.Uses[x].(*types.Var)
-		return ok && (s.anyParams[v] || typeName(v.Type()) == "*"+traceapi.Gin+".Context")
+		return ok && (s.anyParams[v] || funcname.TypeIs(v.Type(), "*"+traceapi.Gin+".Context"))
 	case *ast.SelectorExpr:
 		v, ok := s.info.Uses[x.Sel].(*types.Var)
 		return ok && v.IsField()
@@ -758,7 +758,7 @@ func (s *state) grpcServerCall(call *ast.CallExpr) (known, traced bool) {
 
 func returnsGRPCServer(fn *types.Func) bool {
 	sig, ok := fn.Type().(*types.Signature)
-	return ok && sig.Results().Len() == 1 && typeName(sig.Results().At(0).Type()) == "*"+traceapi.GRPC+".Server"
+	return ok && sig.Results().Len() == 1 && funcname.TypeIs(sig.Results().At(0).Type(), "*"+traceapi.GRPC+".Server")
 }
 
 // isServeHTTP reports whether fn is a ServeHTTP method of any handler type

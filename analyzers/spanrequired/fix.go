@@ -34,7 +34,7 @@ func (s *state) tracerVar() *types.Var {
 	names := sc.Names()
 	sort.Strings(names)
 	for _, n := range names {
-		if v, ok := sc.Lookup(n).(*types.Var); ok && typeName(v.Type()) == traceapi.TracerType {
+		if v, ok := sc.Lookup(n).(*types.Var); ok && funcname.TypeIs(v.Type(), traceapi.TracerType) {
 			return v
 		}
 	}
@@ -119,7 +119,7 @@ func (s *state) fix(f *hfunc, spanName string, fw traceapi.Framework) *analysis.
 		if c == "" {
 			return nil
 		}
-		if v, ok := scope.Lookup(c).(*types.Var); !ok || typeName(v.Type()) != "context.Context" {
+		if v, ok := scope.Lookup(c).(*types.Var); !ok || !funcname.TypeIs(v.Type(), "context.Context") {
 			return nil
 		}
 		lines = []string{

@@ -504,17 +504,15 @@ func isHandlerFunc(t types.Type) bool {
 func handlerSig(sig *types.Signature) traceapi.Framework {
 	p := sig.Params()
 	switch {
-	case p.Len() == 2 && sig.Results().Len() == 0 && typeName(p.At(0).Type()) == "net/http.ResponseWriter" && typeName(p.At(1).Type()) == "*net/http.Request":
+	case p.Len() == 2 && sig.Results().Len() == 0 && funcname.TypeIs(p.At(0).Type(), "net/http.ResponseWriter") && funcname.TypeIs(p.At(1).Type(), "*net/http.Request"):
 		return traceapi.HTTP
-	case p.Len() == 1 && typeName(p.At(0).Type()) == "*"+traceapi.Gin+".Context":
+	case p.Len() == 1 && funcname.TypeIs(p.At(0).Type(), "*"+traceapi.Gin+".Context"):
 		return traceapi.GinF
-	case p.Len() == 1 && typeName(p.At(0).Type()) == traceapi.Echo+".Context" && sig.Results().Len() == 1:
+	case p.Len() == 1 && funcname.TypeIs(p.At(0).Type(), traceapi.Echo+".Context") && sig.Results().Len() == 1:
 		return traceapi.EchF
 	}
 	return ""
 }
-
-func typeName(t types.Type) string { return types.TypeString(t, nil) }
 
 func funcDisplayName(fn *types.Func) string {
 	sig, ok := fn.Type().(*types.Signature)

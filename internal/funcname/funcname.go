@@ -9,6 +9,8 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -117,6 +119,32 @@ func isIdent(s string) bool {
 // falls back to FullName (the tests check both agree).
 func Of(fn *types.Func) string {
 	fn = fn.Origin()
+	if v, ok := names.Load(fn); ok {
+		return v.(string)
+	}
+	name := build(fn)
+	// Bounded, so that a long-lived process (gopls) does not keep every
+	// function it ever saw: past the limit the memo starts over.
+	if namesLen.Add(1) > maxNames {
+		names.Clear()
+		namesLen.Store(0)
+	}
+	names.Store(fn, name)
+	return name
+}
+
+// names memoizes Of: the rules ask for the same callee's name several
+// times per call (one decoder per API table), and export-data functions
+// are shared by every package of a run. Building the string each time was
+// most of the rules' allocations in the benchmark profile.
+var (
+	names    sync.Map // *types.Func -> string
+	namesLen atomic.Int64
+)
+
+const maxNames = 1 << 16
+
+func build(fn *types.Func) string {
 	pkg := fn.Pkg()
 	if pkg == nil {
 		return fn.FullName()
@@ -171,4 +199,31 @@ func NewSet(names ...[]string) Set {
 		}
 	}
 	return s
+}
+
+// IsNamed reports whether t (through aliases) is the named type pkg.name,
+// without printing it: type checks run for every call the rules look at.
+func IsNamed(t types.Type, pkg, name string) bool {
+	if t == nil {
+		return false
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj() == nil || n.Obj().Pkg() == nil {
+		return false
+	}
+	return n.Obj().Name() == name && n.Obj().Pkg().Path() == pkg
+}
+
+// TypeIs reports whether t is the type written qualified, "pkg/path.Name"
+// or "*pkg/path.Name" (types.TypeString's form), without printing t.
+func TypeIs(t types.Type, qualified string) bool {
+	if rest, ok := strings.CutPrefix(qualified, "*"); ok {
+		p, ok := types.Unalias(t).(*types.Pointer)
+		if !ok {
+			return false
+		}
+		t, qualified = p.Elem(), rest
+	}
+	i := strings.LastIndexByte(qualified, '.')
+	return i > 0 && IsNamed(t, qualified[:i], qualified[i+1:])
 }

@@ -441,7 +441,7 @@ func (d *decoder) fields(k kind, args []ast.Expr, spread bool, group string) []F
 		}
 		t := d.typeOf(a)
 		switch {
-		case k != kindZap && isNamed(t, "log/slog", "Attr"):
+		case k != kindZap && funcname.IsNamed(t, "log/slog", "Attr"):
 			out = append(out, d.slogAttr(a, group)...)
 		case isZapField(t):
 			out = append(out, d.zapField(a, &group)...)
@@ -808,15 +808,7 @@ func isMethodCall(info *types.Info, call *ast.CallExpr) bool {
 	return ok && s.Kind() == types.MethodVal
 }
 
-func isNamed(t types.Type, pkg, name string) bool {
-	if t == nil {
-		return false
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj() != nil && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
-}
-
-func isZapField(t types.Type) bool { return isNamed(t, "go.uber.org/zap/zapcore", "Field") }
+func isZapField(t types.Type) bool { return funcname.IsNamed(t, "go.uber.org/zap/zapcore", "Field") }
 
 func isStringType(t types.Type) bool {
 	if t == nil {

@@ -100,7 +100,7 @@ func DecodeWith(info *types.Info, l *eval.Locals, e ast.Expr) (Attr, bool) {
 			return a, true
 		}
 	case *ast.CompositeLit:
-		if !isNamed(info.TypeOf(x), attrPkg, "KeyValue") {
+		if !funcname.IsNamed(info.TypeOf(x), attrPkg, "KeyValue") {
 			return Attr{}, false
 		}
 		a := Attr{Node: e}
@@ -174,7 +174,7 @@ func ListWith(info *types.Info, l *eval.Locals, args []ast.Expr) []Attr {
 				}
 			}
 		case *ast.CompositeLit:
-			if sl, ok := typeUnder(info, x).(*types.Slice); ok && isNamed(sl.Elem(), attrPkg, "KeyValue") {
+			if sl, ok := typeUnder(info, x).(*types.Slice); ok && funcname.IsNamed(sl.Elem(), attrPkg, "KeyValue") {
 				for _, elt := range x.Elts {
 					walk(elt, depth+1)
 				}
@@ -210,17 +210,5 @@ func typeUnder(info *types.Info, e ast.Expr) types.Type {
 	return t.Underlying()
 }
 
-// isNamed reports whether t is the named type pkg.name.
-func isNamed(t types.Type, pkg, name string) bool {
-	if t == nil {
-		return false
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj() == nil || n.Obj().Pkg() == nil {
-		return false
-	}
-	return n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
-}
-
 // IsKeyValue reports whether t is attribute.KeyValue.
-func IsKeyValue(t types.Type) bool { return isNamed(t, attrPkg, "KeyValue") }
+func IsKeyValue(t types.Type) bool { return funcname.IsNamed(t, attrPkg, "KeyValue") }
