@@ -22,7 +22,7 @@
 #
 # Per module and repetition, in this order (see RESULTS.md for why each
 # one is cold or warm and how):
-#   floor          loadfloor PKGS: go/packages load in the driver's mode, no analysis
+#   floor          loadfloor PKGS: go/packages load, syntax+types for PKGS, deps from export data
 #   obscheck       obscheck --stats --format json PKGS, fresh process, build cache warm
 #   obscheck_export  the same with --load export (no cold-cache probe)
 #   obscheck_ws    obscheck ./... inside the writable copy (same place golangci-lint runs)

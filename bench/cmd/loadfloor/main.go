@@ -1,7 +1,9 @@
 // Command loadfloor measures the loading floor of a go/analysis driver:
 // it only loads the named packages from source, with their dependencies
-// from compiler export data (the build cache), in the mode obscheck's
-// driver uses, and exits. Nothing is analyzed.
+// from compiler export data (the build cache), with go/packages, and
+// exits. Nothing is analyzed. (obscheck's streaming driver type-checks
+// the named packages itself; this is the reference it is measured
+// against.)
 //
 //	loadfloor [-tests] packages...
 package main
@@ -15,8 +17,8 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// mode is internal/driver's loadMode: syntax and types for the named
-// packages, export data for everything else (no NeedDeps).
+// mode: syntax and types for the named packages, export data for
+// everything else (no NeedDeps), as internal/driver's two-phase Load.
 const mode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
 	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
