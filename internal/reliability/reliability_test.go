@@ -16,18 +16,20 @@ import (
 	"github.com/obscheck/obscheck/internal/testutil"
 )
 
-// analyze runs every analyzer on patterns in dir, in process.
+// analyze runs every analyzer on patterns in dir, in process, the way the
+// CLI does (driver.Analyze: streamed unless tests are included).
 func analyze(t *testing.T, dir string, jobs int, tests bool, patterns ...string) (*driver.Result, []driver.PackageError) {
 	t.Helper()
 	p := policy.Default()
 	p.Root = dir
 	policy.Install(p)
 	t.Cleanup(func() { policy.Install(nil) })
-	loaded, err := driver.Load(driver.LoadConfig{Dir: dir, Patterns: patterns, Tests: tests})
+	loaded, res, err := driver.Analyze(driver.LoadConfig{Dir: dir, Patterns: patterns, Tests: tests},
+		driver.RunConfig{Analyzers: all.Analyzers(), Jobs: jobs, Dir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return driver.Run(loaded.Packages, driver.RunConfig{Analyzers: all.Analyzers(), Jobs: jobs, Dir: dir}), loaded.Errors
+	return res, loaded.Errors
 }
 
 func noFailures(t *testing.T, res *driver.Result) {
