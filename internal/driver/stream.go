@@ -245,6 +245,13 @@ func stream(roots []*packages.Package, rc RunConfig, patterns []string, start ti
 // p.Errors, as go/packages would put them.
 func (s *streamer) check(p *packages.Package) {
 	p.Fset = s.fset
+	defer func() {
+		// A go/types crash on one package must not take the run down:
+		// the package is reported as not loadable, like a type error.
+		if v := recover(); v != nil {
+			p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: fmt.Sprintf("internal error type-checking %s: %v", p.PkgPath, v), Kind: packages.UnknownError})
+		}
+	}()
 	files := make([]*ast.File, 0, len(p.CompiledGoFiles))
 	for _, name := range p.CompiledGoFiles {
 		src, err := os.ReadFile(name)
