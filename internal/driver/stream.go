@@ -42,8 +42,8 @@ const metaMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 // source) it is Load followed by Run.
 func Analyze(lc LoadConfig, rc RunConfig) (*Loaded, *Result, error) {
 	start := time.Now()
-	twoPhase := func() (*Loaded, *Result, error) {
-		loaded, err := Load(lc)
+	// runLoaded is the two-phase form: everything loaded, then analyzed.
+	runLoaded := func(loaded *Loaded, err error) (*Loaded, *Result, error) {
 		if err != nil {
 			return nil, nil, err
 		}
@@ -53,7 +53,9 @@ func Analyze(lc LoadConfig, rc RunConfig) (*Loaded, *Result, error) {
 		return loaded, res, nil
 	}
 	if lc.Tests || lc.Mode == "source" {
-		return twoPhase() // test variants share paths; see needsTwoPhase
+		// With tests, dependencies recompiled for a test ("q [p.test]")
+		// import the package under test: see needsTwoPhase.
+		return runLoaded(Load(lc))
 	}
 	patterns, env := lc.patterns(), lc.env()
 	mode := "export"
@@ -73,19 +75,12 @@ func Analyze(lc LoadConfig, rc RunConfig) (*Loaded, *Result, error) {
 		return nil, nil, err
 	}
 	if mode == "source" {
-		// The cache was cold: roots holds fully loaded packages.
-		loaded, err := split(mode, roots, patterns)
-		if err != nil {
-			return nil, nil, err
-		}
-		loadedAt := time.Now()
-		res := Run(loaded.Packages, rc)
-		res.Timing = Timing{Load: loadedAt.Sub(start), Analysis: time.Since(loadedAt)}
-		return loaded, res, nil
+		// The cache was cold: roots are fully loaded from source.
+		return runLoaded(split(mode, roots, patterns))
 	}
 	if needsTwoPhase(roots) {
 		lc.Mode = "export"
-		return twoPhase()
+		return runLoaded(Load(lc))
 	}
 	listed := time.Since(start)
 	return stream(roots, rc, patterns, start, listed)
