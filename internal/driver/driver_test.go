@@ -261,3 +261,26 @@ func TestAnalyzeDependencyImportsRoot(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeImportOfBrokenPackage: a package the go command reports an
+// error for (a missing import) is listed as not loadable, and a package
+// importing it that still type-checks is analyzed, as with Load+Run.
+func TestAnalyzeImportOfBrokenPackage(t *testing.T) {
+	lc := LoadConfig{Dir: "testdata/listerr", Mode: "export"}
+	cfg := RunConfig{Analyzers: []*analysis.Analyzer{markAnalyzer, boomAnalyzer}, Dir: "testdata/listerr"}
+	loaded, err := Load(lc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := findingLines(Run(loaded.Packages, cfg))
+	streamed, res, err := Analyze(lc, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := findingLines(res); !reflect.DeepEqual(got, want) || len(want) != 1 || !strings.Contains(want[0], "saw b") {
+		t.Errorf("Analyze found:\n%s\nLoad+Run found:\n%s\nwant one finding, in b", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(streamed.Errors) != 1 || streamed.Errors[0].Package != "example.com/listerr/a" || len(loaded.Errors) != 1 {
+		t.Errorf("not loadable: streamed %v, Load %v; want example.com/listerr/a", streamed.Errors, loaded.Errors)
+	}
+}

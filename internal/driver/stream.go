@@ -170,13 +170,9 @@ func stream(roots []*packages.Package, rc RunConfig, patterns []string, start ti
 					<-checked[imp]
 				}
 			}
-			if msgs := errorsOf(p); len(p.Errors) > 0 {
-				mu.Lock()
-				bad[p] = msgs
-				mu.Unlock()
-				close(checked[p])
-				return
-			}
+			// A package with errors from the go command (a missing import)
+			// is still checked, as go/packages does: its importers may
+			// type-check against what it has, and are analyzed then.
 			window <- struct{}{}
 			defer func() { <-window }()
 			cpu <- struct{}{}

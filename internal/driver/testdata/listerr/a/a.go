@@ -1,0 +1,4 @@
+package a
+
+// F is fine, though its package has an error the go command reports.
+func F() {}

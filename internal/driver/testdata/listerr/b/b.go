@@ -1,0 +1,5 @@
+package b
+
+import "example.com/listerr/a"
+
+func use() { a.F() }

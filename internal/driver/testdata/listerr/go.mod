@@ -1,0 +1,3 @@
+module example.com/listerr
+
+go 1.22
