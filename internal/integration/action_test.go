@@ -1,7 +1,6 @@
 package integration
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -11,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/obscheck/obscheck/internal/testutil"
 	"gopkg.in/yaml.v3"
 )
 
@@ -309,15 +309,7 @@ func TestActionScripts(t *testing.T) {
 		for k, v := range env {
 			cmd.Env = append(cmd.Env, k+"="+v)
 		}
-		var stdout, stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		err := cmd.Run()
-		code := 0
-		if ee, ok := err.(*exec.ExitError); ok {
-			code = ee.ExitCode()
-		} else if err != nil {
-			t.Fatal(err)
-		}
+		stdout, stderr, code := testutil.Run(t, cmd)
 		data, _ := os.ReadFile(out)
 		outputs := map[string]string{}
 		for _, l := range strings.Split(string(data), "\n") {
@@ -325,7 +317,7 @@ func TestActionScripts(t *testing.T) {
 				outputs[k] = v
 			}
 		}
-		return stdout.String() + stderr.String(), outputs, code
+		return stdout + stderr, outputs, code
 	}
 
 	if out, _, code := runStep(findStep(t, a, "Build obscheck"), repoRoot, nil); code != 0 {

@@ -2,6 +2,8 @@
 package testutil
 
 import (
+	"bytes"
+	"errors"
 	"go/types"
 	"os"
 	"os/exec"
@@ -127,4 +129,21 @@ func CopyDir(t testing.TB, src string) string {
 		t.Fatal(err)
 	}
 	return dst
+}
+
+// Run runs cmd and returns its output and exit status. Only a command that
+// could not be started fails the test: a non-zero exit is what the caller
+// checks.
+func Run(t testing.TB, cmd *exec.Cmd) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return out.String(), errOut.String(), code
 }
