@@ -136,6 +136,9 @@ type streamer struct {
 }
 
 func stream(roots []*packages.Package, rc RunConfig, patterns []string, start time.Time, listed time.Duration) (*Loaded, *Result, error) {
+	if len(roots) == 0 {
+		return nil, nil, fmt.Errorf("no packages match %s", joinPatterns(patterns))
+	}
 	loaded := &Loaded{Mode: "export"}
 	s := &streamer{fset: token.NewFileSet(), view: map[string]*types.Package{}, isRoot: map[*packages.Package]bool{}}
 	for _, p := range roots {
@@ -211,9 +214,6 @@ func stream(roots []*packages.Package, rc RunConfig, patterns []string, start ti
 		} else {
 			loaded.Packages = append(loaded.Packages, p)
 		}
-	}
-	if len(roots) == 0 {
-		return nil, nil, fmt.Errorf("no packages match %s", joinPatterns(patterns))
 	}
 	sortErrors(loaded.Errors)
 	res := st.collect(results, len(loaded.Packages))
