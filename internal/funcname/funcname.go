@@ -9,7 +9,6 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -119,30 +118,32 @@ func isIdent(s string) bool {
 // falls back to FullName (the tests check both agree).
 func Of(fn *types.Func) string {
 	fn = fn.Origin()
-	if v, ok := names.Load(fn); ok {
-		return v.(string)
+	slot := &names[uint64(fn.Pos())*0x9E3779B97F4A7C15>>(64-namesBits)]
+	if e := slot.Load(); e != nil && e.fn == fn {
+		return e.name
 	}
 	name := build(fn)
-	// Bounded, so that a long-lived process (gopls) does not keep every
-	// function it ever saw: past the limit the memo starts over.
-	if namesLen.Add(1) > maxNames {
-		names.Clear()
-		namesLen.Store(0)
-	}
-	names.Store(fn, name)
+	slot.Store(&named{fn, name})
 	return name
 }
 
 // names memoizes Of: the rules ask for the same callee's name several
 // times per call (one decoder per API table), and export-data functions
 // are shared by every package of a run. Building the string each time was
-// most of the rules' allocations in the benchmark profile.
-var (
-	names    sync.Map // *types.Func -> string
-	namesLen atomic.Int64
-)
+// most of the rules' allocations in the benchmark profile, and a sync.Map
+// lookup was still 4% of analysis CPU. So it is a direct-mapped cache,
+// indexed by a hash of the function's position: one atomic load per hit,
+// safe for concurrent passes, and bounded, so that a long-lived process
+// (gopls) does not keep every function it ever saw. A slot holds its
+// function, so a function's address cannot be reused while it is cached.
+var names [1 << namesBits]atomic.Pointer[named]
 
-const maxNames = 1 << 16
+const namesBits = 16
+
+type named struct {
+	fn   *types.Func
+	name string
+}
 
 func build(fn *types.Func) string {
 	pkg := fn.Pkg()
@@ -212,6 +213,34 @@ func IsNamed(t types.Type, pkg, name string) bool {
 		return false
 	}
 	return n.Obj().Name() == name && n.Obj().Pkg().Path() == pkg
+}
+
+// TypeKey is a named type's package path and name: a table key that needs
+// no string built per lookup (the rules look up the types of most
+// expressions they see).
+type TypeKey struct{ Path, Name string }
+
+// KeyOf returns the key of t, a named type (through aliases), or false.
+func KeyOf(t types.Type) (TypeKey, bool) {
+	if t == nil {
+		return TypeKey{}, false
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj() == nil || n.Obj().Pkg() == nil {
+		return TypeKey{}, false
+	}
+	return TypeKey{n.Obj().Pkg().Path(), n.Obj().Name()}, true
+}
+
+// TypeKeys re-keys a table of qualified type names ("pkg/path.Name") by
+// TypeKey.
+func TypeKeys[V any](m map[string]V) map[TypeKey]V {
+	out := make(map[TypeKey]V, len(m))
+	for q, v := range m {
+		i := strings.LastIndexByte(q, '.')
+		out[TypeKey{q[:i], q[i+1:]}] = v
+	}
+	return out
 }
 
 // TypeIs reports whether t is the type written qualified, "pkg/path.Name"

@@ -10,9 +10,9 @@
 package traceapi
 
 import (
-	"github.com/obscheck/obscheck/internal/apis"
 	"go/types"
 
+	"github.com/obscheck/obscheck/internal/apis"
 	"github.com/obscheck/obscheck/internal/funcname"
 )
 
@@ -310,20 +310,29 @@ var SpanTypes = map[string]bool{
 // StartsSpanByShape reports whether results has the shape of a span
 // start: a context.Context and a span.
 func StartsSpanByShape(results *types.Tuple) bool {
+	if results == nil || results.Len() < 2 {
+		return false // the common case, decided without looking at types
+	}
 	ctx, span := false, false
-	for i := 0; results != nil && i < results.Len(); i++ {
-		// Named types only: printing every result type of every call
-		// (types.TypeString) showed up in the benchmark profile.
-		named, ok := types.Unalias(results.At(i).Type()).(*types.Named)
-		if !ok || named.Obj().Pkg() == nil {
+	for i := 0; i < results.Len(); i++ {
+		// Named types only, compared by package path and name: this runs
+		// for every call, and printing or concatenating type names showed
+		// up in the benchmark profile.
+		k, ok := funcname.KeyOf(results.At(i).Type())
+		if !ok {
 			continue
 		}
-		switch t := named.Obj().Pkg().Path() + "." + named.Obj().Name(); {
-		case t == "context.Context":
+		switch {
+		case k == contextType:
 			ctx = true
-		case SpanTypes[t]:
+		case spanTypes[k]:
 			span = true
 		}
 	}
 	return ctx && span
 }
+
+var (
+	contextType = funcname.TypeKey{Path: "context", Name: "Context"}
+	spanTypes   = funcname.TypeKeys(SpanTypes)
+)
