@@ -90,8 +90,8 @@ type checker struct {
 	// Parameters of unexported functions: carried when every call site in
 	// the package passes a carrying logger.
 	params    map[*types.Var]param
-	callSites map[*types.Func][]*ast.CallExpr
-	calledAt  map[*ast.Ident]bool // the callee identifiers of calls
+	ins       *inspector.Inspector
+	callSites map[*types.Func][]*ast.CallExpr // built on first use: indexCalls
 	escapes   map[*types.Func]bool
 	paramMemo map[*types.Var]string
 }
@@ -120,8 +120,6 @@ func run(pass *analysis.Pass) (any, error) {
 		busyFunc: map[*types.Func]bool{},
 
 		params:    map[*types.Var]param{},
-		callSites: map[*types.Func][]*ast.CallExpr{},
-		calledAt:  map[*ast.Ident]bool{},
 		paramMemo: map[*types.Var]string{},
 	}
 	if len(c.keys) == 0 || pass.TypesInfo == nil {
@@ -138,6 +136,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !ok {
 		return r.Result(), nil
 	}
+	c.ins = ins
 	var cands []candidate
 	filter := []ast.Node{
 		(*ast.FuncDecl)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil),
@@ -166,14 +165,12 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 			}
 		case *ast.CallExpr:
-			c.recordCallSite(n)
 			c.mutatingCall(n, enclosingBlock(stack))
 			cands = append(cands, candidate{call: n, decl: outermostDecl(stack), ftype: innermostFuncType(stack)})
 		}
 		return true
 	})
 
-	c.findEscapes()
 	c.exportFacts()
 
 	for _, cd := range cands {
@@ -374,11 +371,12 @@ func (c *checker) compositeLit(lit *ast.CompositeLit) {
 // mutatingCall records calls that change a logger in place:
 // zerolog's l.UpdateContext(...), and &l passed anywhere.
 func (c *checker) mutatingCall(call *ast.CallExpr, parent ast.Node) {
-	if fn := funcname.CalleeName(c.pass.TypesInfo, call); fn == "(*github.com/rs/zerolog.Logger).UpdateContext" {
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			if v := c.target(sel.X); v != nil {
-				c.assigns[v] = append(c.assigns[v], assign{pos: call.Pos(), parent: parent, opaque: true})
-			}
+	// The method name first: resolving every call's callee here cost more
+	// than the rest of this function.
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "UpdateContext" &&
+		funcname.CalleeName(c.pass.TypesInfo, call) == "(*github.com/rs/zerolog.Logger).UpdateContext" {
+		if v := c.target(sel.X); v != nil {
+			c.assigns[v] = append(c.assigns[v], assign{pos: call.Pos(), parent: parent, opaque: true})
 		}
 	}
 	for _, a := range call.Args {
@@ -700,33 +698,44 @@ func (c *checker) recordParams(fn *types.Func, fd *ast.FuncDecl) {
 	}
 }
 
-func (c *checker) recordCallSite(call *ast.CallExpr) {
-	var id *ast.Ident
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		id = f
-	case *ast.SelectorExpr:
-		id = f.Sel
-	default:
+// indexCalls records, once per pass and only when a logger parameter is
+// asked about, the package's direct calls to its own functions and the
+// functions that escape: used other than by a direct call (a func value,
+// a method value), whose callers are not all known.
+func (c *checker) indexCalls() {
+	if c.callSites != nil {
 		return
 	}
-	fn, ok := c.pass.TypesInfo.Uses[id].(*types.Func)
-	if !ok || fn.Pkg() != c.pass.Pkg {
-		return
-	}
-	c.calledAt[id] = true
-	if strings.HasSuffix(c.pass.Fset.Position(call.Pos()).Filename, "_test.go") {
-		return // tests call helpers with plain loggers; the package's own callers decide
-	}
-	c.callSites[fn] = append(c.callSites[fn], call)
-}
-
-// findEscapes marks functions used other than by a direct call (a func
-// value, a method value): their callers are not all known.
-func (c *checker) findEscapes() {
+	c.callSites = map[*types.Func][]*ast.CallExpr{}
 	c.escapes = map[*types.Func]bool{}
+	calledAt := map[*ast.Ident]bool{}
+	test := false
+	c.ins.Preorder([]ast.Node{(*ast.File)(nil), (*ast.CallExpr)(nil)}, func(n ast.Node) {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			test = strings.HasSuffix(c.pass.Fset.File(n.Pos()).Name(), "_test.go")
+			return
+		}
+		var id *ast.Ident
+		switch f := ast.Unparen(call.Fun).(type) {
+		case *ast.Ident:
+			id = f
+		case *ast.SelectorExpr:
+			id = f.Sel
+		default:
+			return
+		}
+		fn, ok := c.pass.TypesInfo.Uses[id].(*types.Func)
+		if !ok || fn.Pkg() != c.pass.Pkg {
+			return
+		}
+		calledAt[id] = true
+		if !test { // tests call helpers with plain loggers; the package's own callers decide
+			c.callSites[fn] = append(c.callSites[fn], call)
+		}
+	})
 	for id, obj := range c.pass.TypesInfo.Uses {
-		if fn, ok := obj.(*types.Func); ok && fn.Pkg() == c.pass.Pkg && !c.calledAt[id] {
+		if fn, ok := obj.(*types.Func); ok && fn.Pkg() == c.pass.Pkg && !calledAt[id] {
 			c.escapes[fn] = true
 		}
 	}
@@ -736,7 +745,11 @@ func (c *checker) findEscapes() {
 // every call site in the package passes a carrying logger to.
 func (c *checker) paramCarries(v *types.Var) string {
 	p, ok := c.params[v]
-	if !ok || p.fn.Exported() || c.escapes[p.fn] || len(c.callSites[p.fn]) == 0 {
+	if !ok || p.fn.Exported() {
+		return ""
+	}
+	c.indexCalls()
+	if c.escapes[p.fn] || len(c.callSites[p.fn]) == 0 {
 		return ""
 	}
 	if k, ok := c.paramMemo[v]; ok {

@@ -124,11 +124,12 @@ type callRec struct {
 
 // state is one pass of the rule.
 type state struct {
-	pass   *analysis.Pass
-	info   *types.Info
-	pol    *policy.Policy
-	starts funcname.Set // span starters incl. policy
-	mws    funcname.Set // middleware factories incl. policy
+	pass          *analysis.Pass
+	routerishMemo map[types.Type]bool // see routerish
+	info          *types.Info
+	pol           *policy.Policy
+	starts        funcname.Set // span starters incl. policy
+	mws           funcname.Set // middleware factories incl. policy
 
 	units       map[ast.Node]*unit
 	decls       map[*types.Func]*ast.FuncDecl
@@ -168,22 +169,23 @@ type subRec struct {
 func newState(pass *analysis.Pass, pol *policy.Policy) *state {
 	s := &state{
 		pass: pass, info: pass.TypesInfo, pol: pol,
-		starts:    funcname.NewSet(pol.Policy.SpanStarters),
-		mws:       funcname.NewSet(pol.Policy.TracingMiddleware),
-		units:     map[ast.Node]*unit{},
-		decls:     map[*types.Func]*ast.FuncDecl{},
-		declFile:  map[*ast.FuncDecl]*ast.File{},
-		objs:      map[types.Object]*node{},
-		returns:   map[*types.Func][]ast.Expr{},
-		fnStarts:  map[*types.Func]bool{},
-		chanLoops: map[types.Object][]consumerLoop{},
-		chans:     map[types.Object]bool{},
-		grpcSrv:   map[types.Object]bool{},
-		resolving: map[ast.Expr]*node{},
-		generated: map[*ast.File]bool{},
-		params:    map[*types.Var]bool{},
-		anyParams: map[*types.Var]bool{},
-		litOwner:  map[*ast.FuncLit]*ast.FuncDecl{},
+		starts:        funcname.NewSet(pol.Policy.SpanStarters),
+		mws:           funcname.NewSet(pol.Policy.TracingMiddleware),
+		units:         map[ast.Node]*unit{},
+		routerishMemo: map[types.Type]bool{},
+		decls:         map[*types.Func]*ast.FuncDecl{},
+		declFile:      map[*ast.FuncDecl]*ast.File{},
+		objs:          map[types.Object]*node{},
+		returns:       map[*types.Func][]ast.Expr{},
+		fnStarts:      map[*types.Func]bool{},
+		chanLoops:     map[types.Object][]consumerLoop{},
+		chans:         map[types.Object]bool{},
+		grpcSrv:       map[types.Object]bool{},
+		resolving:     map[ast.Expr]*node{},
+		generated:     map[*ast.File]bool{},
+		params:        map[*types.Var]bool{},
+		anyParams:     map[*types.Var]bool{},
+		litOwner:      map[*ast.FuncLit]*ast.FuncDecl{},
 	}
 	for n := range traceapi.SpanStarters {
 		s.starts[n] = true
@@ -283,7 +285,7 @@ func (s *state) collect() {
 			if d, ok := innermostFunc(stack).(*ast.FuncDecl); ok {
 				if fn, ok := s.info.Defs[d.Name].(*types.Func); ok {
 					for _, r := range n.Results {
-						if isRouterish(s.info.TypeOf(r)) {
+						if s.routerish(s.info.TypeOf(r)) {
 							s.returns[fn] = append(s.returns[fn], r)
 						}
 					}
@@ -340,15 +342,18 @@ func (s *state) call(call *ast.CallExpr, stack []ast.Node) {
 	if _, ok := traceapi.Wrappers[name]; ok {
 		direct = true
 	}
-	if tv, ok := s.info.Types[call.Fun]; ok && !direct && !tv.IsType() && tv.Type != nil {
-		if sig, ok := tv.Type.Underlying().(*types.Signature); ok && traceapi.StartsSpanByShape(sig.Results()) {
-			direct = true // tracer.Start under any name: a team's Tracer interface, func values
-		}
+	if !direct && multiValued(stack) && traceapi.StartsSpanByShape(s.results(call, fn)) {
+		direct = true // tracer.Start under any name: a team's Tracer interface, func values
 	}
 	local := fn != nil && fn.Pkg() == s.pass.Pkg
 	delegates := name != "" && (traceapi.Delegations[name] || isServeHTTP(fn)) && s.handedOn(call)
 	innerFn := true
 	for i := len(stack) - 1; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.FuncDecl, *ast.FuncLit, *ast.RangeStmt, *ast.ForStmt:
+		default:
+			continue // not a unit: no map lookup for every ancestor of every call
+		}
 		u := s.units[stack[i]]
 		if u == nil {
 			continue
@@ -441,6 +446,50 @@ func (s *state) call(call *ast.CallExpr, stack []ast.Node) {
 			s.grpcRegs = append(s.grpcRegs, g)
 		}
 	}
+}
+
+// multiValued reports whether the call on top of stack may have several
+// results, by where it stands: elsewhere Go requires a single value, so
+// the call cannot be a (ctx, span) start and its type need not be looked
+// up (it was a tenth of the rule's time).
+func multiValued(stack []ast.Node) bool {
+	if len(stack) < 2 {
+		return true
+	}
+	call := stack[len(stack)-1]
+	switch p := stack[len(stack)-2].(type) {
+	case *ast.AssignStmt:
+		return len(p.Rhs) == 1 && len(p.Lhs) > 1
+	case *ast.ValueSpec:
+		return len(p.Values) == 1 && len(p.Names) > 1
+	case *ast.ReturnStmt:
+		return len(p.Results) == 1
+	case *ast.CallExpr:
+		return p.Fun != call && len(p.Args) == 1
+	case *ast.BinaryExpr, *ast.UnaryExpr, *ast.SelectorExpr, *ast.IndexExpr, *ast.StarExpr,
+		*ast.SliceExpr, *ast.TypeAssertExpr, *ast.KeyValueExpr, *ast.CompositeLit,
+		*ast.IfStmt, *ast.SwitchStmt, *ast.SendStmt, *ast.IncDecStmt, *ast.RangeStmt:
+		return false
+	}
+	return true // statements (results discarded), parentheses, anything unforeseen
+}
+
+// results returns the result types of call, or nil for a conversion. A
+// static call to a non-generic function has its callee's results, which
+// saves a types.Info lookup per call; the others (func values,
+// instantiations) take the call's own type.
+func (s *state) results(call *ast.CallExpr, fn *types.Func) *types.Tuple {
+	if fn != nil {
+		if sig := fn.Signature(); sig.TypeParams().Len() == 0 && sig.RecvTypeParams().Len() == 0 {
+			return sig.Results()
+		}
+	}
+	if tv, ok := s.info.Types[call.Fun]; ok && !tv.IsType() && tv.Type != nil {
+		if sig, ok := tv.Type.Underlying().(*types.Signature); ok {
+			return sig.Results()
+		}
+	}
+	return nil
 }
 
 func receiver(call *ast.CallExpr) ast.Expr {
@@ -581,7 +630,7 @@ func (s *state) bind(obj types.Object, rhs ast.Expr) {
 			s.grpcSrv[v] = traced
 		}
 	}
-	if !isRouterish(v.Type()) && !isHandlerFunc(v.Type()) {
+	if !s.routerish(v.Type()) && !isHandlerFunc(v.Type()) {
 		return
 	}
 	union(s.objNode(v), s.resolve(rhs))
@@ -596,12 +645,11 @@ func (s *state) serverField(t types.Type, field string) bool {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return false
-	}
-	return traceapi.ServerHandlerFields[n.Obj().Pkg().Path()+"."+n.Obj().Name()] == field
+	k, ok := funcname.KeyOf(t)
+	return ok && serverHandlerFields[k] == field
 }
+
+var serverHandlerFields = funcname.TypeKeys(traceapi.ServerHandlerFields)
 
 func (s *state) compositeLit(cl *ast.CompositeLit) {
 	if !s.serverField(s.info.TypeOf(cl), "Handler") {

@@ -120,7 +120,7 @@ func (s *state) fillCall(n *node, call *ast.CallExpr) {
 	// Middleware chains and http.StripPrefix: the handler arguments are
 	// served with the result.
 	for _, a := range call.Args {
-		if t := s.info.TypeOf(a); t != nil && (isRouterish(t) || isHandlerFunc(t)) {
+		if t := s.info.TypeOf(a); t != nil && (s.routerish(t) || isHandlerFunc(t)) {
 			n.kids = append(n.kids, s.resolve(a))
 		}
 	}
@@ -469,15 +469,32 @@ func isRouterType(t types.Type) bool {
 	if p, ok := t.(*types.Pointer); ok {
 		t = p.Elem()
 	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return false
-	}
-	return traceapi.RouterTypes[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
+	k, ok := funcname.KeyOf(t)
+	return ok && routerTypes[k]
 }
 
-// isRouterish reports whether a value of type t can be served: a router
-// or an http.Handler.
+var routerTypes = funcname.TypeKeys(traceapi.RouterTypes)
+
+// routerish reports whether a value of type t can be served: a router
+// or an http.Handler. It is asked for most assignments and returns, so
+// types that cannot have methods are rejected first and the method
+// lookups of named types are memoized.
+func (s *state) routerish(t types.Type) bool {
+	switch types.Unalias(t).(type) {
+	case nil, *types.Basic, *types.Slice, *types.Map, *types.Chan, *types.Signature, *types.Array, *types.Tuple:
+		return false
+	case *types.Named, *types.Pointer:
+		if r, ok := s.routerishMemo[t]; ok {
+			return r
+		}
+		r := isRouterish(t)
+		s.routerishMemo[t] = r
+		return r
+	}
+	return isRouterish(t)
+}
+
+// isRouterish is routerish without the memo.
 func isRouterish(t types.Type) bool {
 	if t == nil {
 		return false
@@ -568,5 +585,6 @@ func (s *state) sameModule(pkg *types.Package) bool {
 	if m == nil || m.Path == "" || pkg == nil {
 		return true
 	}
-	return pkg.Path() == m.Path || strings.HasPrefix(pkg.Path(), m.Path+"/")
+	p := pkg.Path()
+	return strings.HasPrefix(p, m.Path) && (len(p) == len(m.Path) || p[len(m.Path)] == '/')
 }

@@ -153,7 +153,7 @@ func (s *state) linkCalls() map[*types.Var]bool {
 				if i >= sig.Params().Len() {
 					break
 				}
-				if pn, ok := s.objs[sig.Params().At(i)]; ok && isRouterish(s.info.TypeOf(a)) {
+				if pn, ok := s.objs[sig.Params().At(i)]; ok && s.routerish(s.info.TypeOf(a)) {
 					an := s.resolve(a)
 					an.kids = append(an.kids, pn.find())
 					if s.nodeTraced(pn.find()) { // setupTracing(r): r.Use(otelgin.Middleware(...))
