@@ -61,8 +61,8 @@ func (c *checker) localVar(e ast.Expr) *types.Var {
 
 func (c *checker) flowTo(lhs, rhs ast.Expr, tok token.Token) {
 	v := c.localVar(lhs)
-	if v == nil {
-		return
+	if v == nil || !carrier(v.Type()) {
+		return // a bool or number is never tainted nor cleaned
 	}
 	o := c.sens(rhs)
 	if tok == token.ADD_ASSIGN {
@@ -76,7 +76,7 @@ func (c *checker) flowTo(lhs, rhs ast.Expr, tok token.Token) {
 		return
 	}
 	delete(c.taint, v)
-	if c.safe(rhs, 0) && carrier(v.Type()) {
+	if c.safe(rhs, 0) {
 		c.clean[v] = true
 	} else {
 		delete(c.clean, v)

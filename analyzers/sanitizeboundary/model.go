@@ -391,7 +391,7 @@ func (c *checker) safe(e ast.Expr, depth int) bool {
 	if ok && (tv.Value != nil || tv.IsNil()) {
 		return true
 	}
-	if ok && tv.Type != nil && (!carrier(tv.Type) || renders(tv.Type, false) || isErrorType(tv.Type)) {
+	if ok && tv.Type != nil && (!carrier(tv.Type) || c.safeType(tv.Type)) {
 		return true // an error describes a failure; a tainted one is caught by sens
 	}
 	switch e := e.(type) {
@@ -422,6 +422,18 @@ func (c *checker) safe(e ast.Expr, depth int) bool {
 		return c.safe(e.X, depth+1) && c.safe(e.Y, depth+1)
 	}
 	return false
+}
+
+// safeType reports whether values of type t are safe whatever they hold:
+// they render themselves, or they are errors. Memoized: safe asks it for
+// most assignments, and each answer takes several method-set lookups.
+func (c *checker) safeType(t types.Type) bool {
+	r, ok := c.safeTypes[t]
+	if !ok {
+		r = renders(t, false) || isErrorType(t)
+		c.safeTypes[t] = r
+	}
+	return r
 }
 
 var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)

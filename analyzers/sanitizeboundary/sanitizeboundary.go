@@ -111,12 +111,13 @@ type checker struct {
 	sources    funcname.Set
 	allow      map[string]bool
 
-	taint    map[*types.Var]*origin // locals holding a sensitive value
-	clean    map[*types.Var]bool    // locals holding a sanitized value
-	reported map[token.Pos]bool
-	leaks    map[leakKey]string
-	loc      *eval.Locals     // built on first use
-	metrics  *metricapi.Model // built on first use
+	taint     map[*types.Var]*origin // locals holding a sensitive value
+	clean     map[*types.Var]bool    // locals holding a sanitized value
+	reported  map[token.Pos]bool
+	leaks     map[leakKey]string
+	safeTypes map[types.Type]bool // see safeType
+	loc       *eval.Locals        // built on first use
+	metrics   *metricapi.Model    // built on first use
 	// sanitizerDecl is the sanitizer function being traversed, if any.
 	sanitizerDecl *ast.FuncDecl
 }
@@ -136,6 +137,7 @@ func newChecker(pass *analysis.Pass, pol *policy.Policy, r *report.Reporter) *ch
 		clean:      map[*types.Var]bool{},
 		reported:   map[token.Pos]bool{},
 		leaks:      map[leakKey]string{},
+		safeTypes:  map[types.Type]bool{},
 	}
 	if c.marker == "" {
 		c.marker = "[REDACTED]"

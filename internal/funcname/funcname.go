@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"iter"
 	"strings"
 	"sync/atomic"
 
@@ -186,6 +187,51 @@ func CalleeName(info *types.Info, call *ast.CallExpr) string {
 		return Of(fn)
 	}
 	return ""
+}
+
+// Spelled returns the name a call is written with: the function or
+// method identifier (through parentheses and instantiation), or "" for
+// any other callee expression.
+func Spelled(call *ast.CallExpr) string {
+	fun := ast.Unparen(call.Fun)
+	switch f := fun.(type) {
+	case *ast.IndexExpr:
+		fun = f.X
+	case *ast.IndexListExpr:
+		fun = f.X
+	}
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		return f.Name
+	case *ast.SelectorExpr:
+		return f.Sel.Name
+	}
+	return ""
+}
+
+// Filter is a prefilter for a table of full names: the set of their last
+// components (function or method names). A call whose spelled name is not
+// in it cannot resolve to any name of the table, so its callee need not
+// be resolved; matching is still by full name. It saves a types.Info
+// lookup per call for tables that most calls are not in.
+type Filter map[string]bool
+
+// NewFilter builds the Filter of full names (maps.Keys of tables).
+func NewFilter(names ...iter.Seq[string]) Filter {
+	f := Filter{}
+	for _, seq := range names {
+		for name := range seq {
+			f[name[strings.LastIndexByte(name, '.')+1:]] = true
+		}
+	}
+	return f
+}
+
+// May reports whether call may invoke a function of the filter's tables.
+// A call that Spelled cannot name (newLogger()(...)) may.
+func (f Filter) May(call *ast.CallExpr) bool {
+	n := Spelled(call)
+	return n == "" || f[n]
 }
 
 // Set is a set of full function names.

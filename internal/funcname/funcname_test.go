@@ -1,7 +1,10 @@
 package funcname
 
 import (
+	"go/ast"
+	"go/parser"
 	"go/types"
+	"slices"
 	"strings"
 	"testing"
 
@@ -153,6 +156,31 @@ func TestTypeIs(t *testing.T) {
 	} {
 		if got := TypeIs(tc.t, tc.name); got != tc.want {
 			t.Errorf("TypeIs(%v, %q) = %v, want %v", tc.t, tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestFilter(t *testing.T) {
+	f := NewFilter(slices.Values([]string{
+		"(*go.uber.org/zap.Logger).Error",
+		"github.com/prometheus/client_golang/prometheus.NewCounterVec",
+	}))
+	for src, want := range map[string]bool{
+		`l.Error("x")`:               true,
+		`(l.Error)("x")`:             true,
+		`prometheus.NewCounterVec()`: true,
+		`NewCounterVec[int]()`:       true,
+		`fmt.Println("x")`:           false,
+		`Errorf("x")`:                false,
+		`fns[0]()`:                   false, // a slice element: Callee does not resolve it either
+		`newLogger()()`:              true,
+	} {
+		e, err := parser.ParseExpr(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := f.May(e.(*ast.CallExpr)); got != want {
+			t.Errorf("May(%s) = %v, want %v", src, got, want)
 		}
 	}
 }

@@ -15,7 +15,9 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"maps"
 	"strings"
+	"sync"
 
 	"github.com/obscheck/obscheck/internal/eval"
 	"github.com/obscheck/obscheck/internal/funcname"
@@ -159,9 +161,16 @@ func Decode(info *types.Info, call *ast.CallExpr) (*Call, bool) {
 	return DecodeWith(info, call, nil)
 }
 
+// callsFilter spares DecodeWith resolving the callee of most calls. It is
+// built on first use: the table is filled by init functions.
+var callsFilter = sync.OnceValue(func() funcname.Filter { return funcname.NewFilter(maps.Keys(calls)) })
+
 // DecodeWith is Decode following local variables through resolve.
 func DecodeWith(info *types.Info, call *ast.CallExpr, resolve Resolver) (*Call, bool) {
 	if info == nil || call == nil {
+		return nil, false
+	}
+	if !callsFilter().May(call) {
 		return nil, false
 	}
 	fn := funcname.CalleeName(info, call)

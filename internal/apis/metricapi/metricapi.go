@@ -8,7 +8,9 @@ package metricapi
 import (
 	"go/ast"
 	"go/types"
+	"maps"
 	"strings"
+	"sync"
 
 	"github.com/obscheck/obscheck/internal/apis/otelattr"
 	"github.com/obscheck/obscheck/internal/eval"
@@ -151,9 +153,16 @@ func (m *Model) Spec(call *ast.CallExpr) (DefSpec, bool) {
 	if m == nil || m.Info == nil || call == nil {
 		return DefSpec{}, false
 	}
+	if !tableFilter().May(call) {
+		return DefSpec{}, false
+	}
 	s, ok := Definers[funcname.CalleeName(m.Info, call)]
 	return s, ok
 }
+
+// tableFilter spares Spec and Use resolving the callee of most calls. It
+// is built on first use: the tables are filled by init functions.
+var tableFilter = sync.OnceValue(func() funcname.Filter { return funcname.NewFilter(maps.Keys(Definers), maps.Keys(Users)) })
 
 // Define decodes a metric definition site.
 func (m *Model) Define(call *ast.CallExpr) (*Definition, bool) {
@@ -498,6 +507,9 @@ func (m *Model) otel(d *Definition, call *ast.CallExpr) {
 // CurryWith, const metrics, OTel Add/Record, VictoriaMetrics names.
 func (m *Model) Use(call *ast.CallExpr) (*LabelUse, bool) {
 	if m == nil || m.Info == nil || call == nil {
+		return nil, false
+	}
+	if !tableFilter().May(call) {
 		return nil, false
 	}
 	name := funcname.CalleeName(m.Info, call)
