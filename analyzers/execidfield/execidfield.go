@@ -138,6 +138,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c.ins = ins
 	var cands []candidate
+	loggerFuncs := map[*ast.FuncDecl]*types.Func{}
 	filter := []ast.Node{
 		(*ast.FuncDecl)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil),
 		(*ast.CompositeLit)(nil), (*ast.ReturnStmt)(nil), (*ast.CallExpr)(nil),
@@ -151,6 +152,9 @@ func run(pass *analysis.Pass) (any, error) {
 			if fn, ok := pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
 				c.decls[fn] = n
 				c.recordParams(fn, n)
+				if returnsLogger(fn) {
+					loggerFuncs[n] = fn
+				}
 			}
 		case *ast.AssignStmt:
 			c.assignStmt(n, parentOf(stack))
@@ -159,14 +163,16 @@ func run(pass *analysis.Pass) (any, error) {
 		case *ast.CompositeLit:
 			c.compositeLit(n)
 		case *ast.ReturnStmt:
-			if fd := innermostFunc(stack); fd != nil {
-				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					c.returns[fn] = append(c.returns[fn], n)
-				}
+			// Only the returns of functions returning a logger are
+			// followed (computeFunc).
+			if fn := loggerFuncs[innermostFunc(stack)]; fn != nil {
+				c.returns[fn] = append(c.returns[fn], n)
 			}
 		case *ast.CallExpr:
 			c.mutatingCall(n, enclosingBlock(stack))
-			cands = append(cands, candidate{call: n, decl: outermostDecl(stack), ftype: innermostFuncType(stack)})
+			if logapi.MayLog(n) {
+				cands = append(cands, candidate{call: n, decl: outermostDecl(stack), ftype: innermostFuncType(stack)})
+			}
 		}
 		return true
 	})
@@ -611,6 +617,17 @@ func (c *checker) funcCarries(fn *types.Func) string {
 	key := c.computeFunc(fn)
 	c.funcMemo[fn] = key
 	return key
+}
+
+// returnsLogger reports whether one of fn's results is a logger.
+func returnsLogger(fn *types.Func) bool {
+	res := fn.Signature().Results()
+	for i := 0; i < res.Len(); i++ {
+		if logapi.IsLogger(res.At(i).Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *checker) computeFunc(fn *types.Func) string {

@@ -61,6 +61,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := newChecker(pass, pol, r)
 	filter := []ast.Node{
+		(*ast.File)(nil),
 		(*ast.FuncDecl)(nil),
 		(*ast.AssignStmt)(nil),
 		(*ast.ValueSpec)(nil),
@@ -73,10 +74,11 @@ func run(pass *analysis.Pass) (any, error) {
 		if !push {
 			return true
 		}
-		if r.Skip(n.Pos()) {
-			return false
-		}
 		switch n := n.(type) {
+		case *ast.File:
+			// Skip is decided per file (generated, excluded): asked here
+			// once, not for every node.
+			return !r.Skip(n.Pos())
 		case *ast.FuncDecl:
 			c.enterFunc(n)
 		case *ast.AssignStmt:

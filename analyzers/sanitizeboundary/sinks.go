@@ -82,10 +82,11 @@ func (c *checker) typed(e ast.Expr) bool {
 // call dispatches a call to the sink decoders.
 func (c *checker) call(call *ast.CallExpr, stack []ast.Node) {
 	c.deleteInSanitizer(call, stack)
-	name := funcname.CalleeName(c.info, call)
-	if name == "" {
+	fn := funcname.Callee(c.info, call)
+	if fn == nil {
 		return
 	}
+	name := funcname.Of(fn)
 	if ss, ok := sensitive.SpanSinks[name]; ok {
 		c.spanSink(call, name, ss)
 		return
@@ -98,9 +99,7 @@ func (c *checker) call(call *ast.CallExpr, stack []ast.Node) {
 	}
 	c.logSinks(call, name)
 	c.metricSinks(call, name)
-	if fn := funcname.Callee(c.info, call); fn != nil {
-		c.fieldSink(call, fn)
-	}
+	c.fieldSink(call, fn)
 }
 
 const metricWithAttributes = "go.opentelemetry.io/otel/metric.WithAttributes"

@@ -150,8 +150,6 @@ type state struct {
 	resolving   map[ast.Expr]*node
 	entries     []*ast.FuncDecl
 	generated   map[*ast.File]bool
-	params      map[*types.Var]bool // parameters of declared functions
-	anyParams   map[*types.Var]bool // ... and of function literals
 	litOwner    map[*ast.FuncLit]*ast.FuncDecl
 	r           *report.Reporter
 	reported    map[token.Pos]bool
@@ -183,8 +181,6 @@ func newState(pass *analysis.Pass, pol *policy.Policy) *state {
 		grpcSrv:       map[types.Object]bool{},
 		resolving:     map[ast.Expr]*node{},
 		generated:     map[*ast.File]bool{},
-		params:        map[*types.Var]bool{},
-		anyParams:     map[*types.Var]bool{},
 		litOwner:      map[*ast.FuncLit]*ast.FuncDecl{},
 	}
 	for n := range traceapi.SpanStarters {
@@ -227,8 +223,6 @@ func (s *state) collect() {
 			return !skip
 		case *ast.FuncDecl:
 			s.units[n] = &unit{node: n}
-			s.addParams(n.Type, s.params)
-			s.addParams(n.Type, s.anyParams)
 			if fn, ok := s.info.Defs[n.Name].(*types.Func); ok {
 				s.decls[fn] = n
 				s.declFile[n] = file
@@ -238,7 +232,6 @@ func (s *state) collect() {
 			}
 		case *ast.FuncLit:
 			s.units[n] = &unit{node: n}
-			s.addParams(n.Type, s.anyParams)
 			if d := enclosingDecl(stack); d != nil {
 				s.litOwner[n] = d
 			}
@@ -285,7 +278,7 @@ func (s *state) collect() {
 			if d, ok := innermostFunc(stack).(*ast.FuncDecl); ok {
 				if fn, ok := s.info.Defs[d.Name].(*types.Func); ok {
 					for _, r := range n.Results {
-						if s.routerish(s.info.TypeOf(r)) {
+						if s.routerish(s.resultType(r)) {
 							s.returns[fn] = append(s.returns[fn], r)
 						}
 					}
@@ -294,6 +287,24 @@ func (s *state) collect() {
 		}
 		return true
 	})
+}
+
+// resultType is the type of a returned expression. Most are nil,
+// literals or variables (return nil, err), whose type needs no lookup in
+// types.Info.Types.
+func (s *state) resultType(e ast.Expr) types.Type {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		return nil // a string or number: never served
+	case *ast.Ident:
+		switch obj := s.info.Uses[e].(type) {
+		case *types.Nil:
+			return nil
+		case *types.Var:
+			return obj.Type()
+		}
+	}
+	return s.info.TypeOf(e)
 }
 
 // enclosingDecl returns the innermost FuncDecl of stack.
@@ -682,7 +693,7 @@ func (s *state) objNode(obj types.Object) *node {
 		return n.find()
 	}
 	n := &node{}
-	if v, ok := obj.(*types.Var); ok && s.params[v] {
+	if v, ok := obj.(*types.Var); ok && s.declParam(v) {
 		n.param = v
 	}
 	s.objs[obj] = n
@@ -744,17 +755,21 @@ func sigString(sig *types.Signature) string {
 	return b.String()
 }
 
-func (s *state) addParams(ft *ast.FuncType, into map[*types.Var]bool) {
-	if ft == nil || ft.Params == nil {
-		return
+// param reports whether v is a parameter of a function of the package,
+// declared or literal. go/types knows (Var.Kind); recording every
+// parameter of every function in maps was a tenth of the rule's time.
+func (s *state) param(v *types.Var) bool {
+	return v != nil && v.Kind() == types.ParamVar && v.Pkg() == s.pass.Pkg && v.Parent() != nil
+}
+
+// declParam reports whether v is a parameter of a declared function: its
+// scope is the function's, whose parent is a file scope.
+func (s *state) declParam(v *types.Var) bool {
+	if !s.param(v) {
+		return false
 	}
-	for _, f := range ft.Params.List {
-		for _, id := range f.Names {
-			if v, ok := s.info.Defs[id].(*types.Var); ok {
-				into[v] = true
-			}
-		}
-	}
+	file := v.Parent().Parent()
+	return file != nil && file.Parent() == s.pass.Pkg.Scope()
 }
 
 // handedOn reports whether a delegation hands the request to the next
@@ -768,7 +783,7 @@ func (s *state) handedOn(call *ast.CallExpr) bool {
 	switch x := ast.Unparen(recv).(type) {
 	case *ast.Ident:
 		v, ok := s.info.Uses[x].(*types.Var)
-		return ok && (s.anyParams[v] || funcname.TypeIs(v.Type(), "*"+traceapi.Gin+".Context"))
+		return ok && (s.param(v) || funcname.TypeIs(v.Type(), "*"+traceapi.Gin+".Context"))
 	case *ast.SelectorExpr:
 		v, ok := s.info.Uses[x.Sel].(*types.Var)
 		return ok && v.IsField()
@@ -776,7 +791,7 @@ func (s *state) handedOn(call *ast.CallExpr) bool {
 		if tv, ok := s.info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
 			if id, ok := ast.Unparen(x.Args[0]).(*ast.Ident); ok {
 				v, ok := s.info.Uses[id].(*types.Var)
-				return ok && s.anyParams[v]
+				return ok && s.param(v)
 			}
 		}
 	}

@@ -536,7 +536,7 @@ func (s *state) reportGRPC() {
 // paramOf returns the parameter of a declared function e denotes, or nil.
 func (s *state) paramOf(e ast.Expr) *types.Var {
 	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-		if v, ok := s.info.Uses[id].(*types.Var); ok && s.params[v] {
+		if v, ok := s.info.Uses[id].(*types.Var); ok && s.declParam(v) {
 			return v
 		}
 	}

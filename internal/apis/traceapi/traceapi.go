@@ -313,23 +313,26 @@ func StartsSpanByShape(results *types.Tuple) bool {
 	if results == nil || results.Len() < 2 {
 		return false // the common case, decided without looking at types
 	}
-	ctx, span := false, false
+	// A context first, compared by name: most multi-valued calls return
+	// (T, error) and are decided without a table lookup. Types are
+	// compared by package path and name: printing or concatenating type
+	// names showed up in the benchmark profile.
+	ctx := -1
 	for i := 0; i < results.Len(); i++ {
-		// Named types only, compared by package path and name: this runs
-		// for every call, and printing or concatenating type names showed
-		// up in the benchmark profile.
-		k, ok := funcname.KeyOf(results.At(i).Type())
-		if !ok {
-			continue
-		}
-		switch {
-		case k == contextType:
-			ctx = true
-		case spanTypes[k]:
-			span = true
+		if k, ok := funcname.KeyOf(results.At(i).Type()); ok && k == contextType {
+			ctx = i
+			break
 		}
 	}
-	return ctx && span
+	if ctx < 0 {
+		return false
+	}
+	for i := 0; i < results.Len(); i++ {
+		if k, ok := funcname.KeyOf(results.At(i).Type()); ok && i != ctx && spanTypes[k] {
+			return true
+		}
+	}
+	return false
 }
 
 var (
