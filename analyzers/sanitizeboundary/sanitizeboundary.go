@@ -5,7 +5,11 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
+	"slices"
+	"sync"
 
+	"github.com/obscheck/obscheck/internal/apis/logapi"
 	"github.com/obscheck/obscheck/internal/apis/metricapi"
 	"github.com/obscheck/obscheck/internal/apis/sensitive"
 	"github.com/obscheck/obscheck/internal/directives"
@@ -60,6 +64,9 @@ func run(pass *analysis.Pass) (any, error) {
 		return r.Result(), nil
 	}
 	c := newChecker(pass, pol, r)
+	if !c.relevant(pass) {
+		return r.Result(), nil
+	}
 	filter := []ast.Node{
 		(*ast.File)(nil),
 		(*ast.FuncDecl)(nil),
@@ -99,6 +106,47 @@ func run(pass *analysis.Pass) (any, error) {
 	})
 	return r.Result(), nil
 }
+
+// relevant reports whether the package can have a finding: every finding
+// is at a call of a sink (a log, span or metric call, a log field
+// builder: all in the tables' packages) or of a sanitizer, or inside a
+// sanitizer. The rule has no facts, so a package with none of them is
+// done: one pass over the objects it uses instead of the whole analysis
+// (most packages of a service never call a logger directly).
+func (c *checker) relevant(pass *analysis.Pass) bool {
+	sinks := sinkPackages()
+	for _, obj := range pass.TypesInfo.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			continue
+		}
+		if fn.Pkg() != nil && sinks[fn.Pkg().Path()] || c.isSanitizer(fn) {
+			return true
+		}
+	}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if fn, ok := c.info.Defs[fd.Name].(*types.Func); ok && c.isSanitizer(fn) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// sinkPackages are the packages of the sink tables.
+var sinkPackages = sync.OnceValue(func() map[string]bool {
+	pkgs := funcname.Packages(maps.Keys(sensitive.SpanSinks), slices.Values([]string{metricWithAttributes}))
+	for _, m := range []map[string]bool{logapi.Packages(), metricapi.Packages()} {
+		maps.Copy(pkgs, m)
+	}
+	for p := range sensitive.FieldBuilders {
+		pkgs[p] = true
+	}
+	return pkgs
+})
 
 // checker holds one pass's state: the policy's tables and what the local
 // data flow learned so far (the traversal is in source order, so an

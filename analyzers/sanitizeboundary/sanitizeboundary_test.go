@@ -11,7 +11,7 @@ import (
 
 func TestSanitizeBoundary(t *testing.T) {
 	dir := testutil.Module(t, "testdata")
-	analysistest.Run(t, dir, sanitizeboundary.Analyzer, "./pkg")
+	analysistest.Run(t, dir, sanitizeboundary.Analyzer, "./pkg", "./embedded")
 }
 
 // TestOptions runs with an installed policy: a custom marker and an extra key.

@@ -619,7 +619,7 @@ func (s *state) assign(a *ast.AssignStmt) {
 		case *ast.SelectorExpr:
 			obj = s.info.ObjectOf(l.Sel)
 			// srv.Handler = h
-			if v, ok := obj.(*types.Var); ok && v.IsField() && s.serverField(s.info.TypeOf(l.X), v.Name()) {
+			if v, ok := obj.(*types.Var); ok && v.IsField() && serverFieldNames[v.Name()] && s.serverField(s.info.TypeOf(l.X), v.Name()) {
 				s.serve(a.Rhs[i], a.Pos())
 				s.serves[len(s.serves)-1].field = true
 				s.serves[len(s.serves)-1].assign = true
@@ -636,7 +636,7 @@ func (s *state) bind(obj types.Object, rhs ast.Expr) {
 	if !ok || rhs == nil {
 		return
 	}
-	if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok {
+	if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && mayHoldGRPCServer(v.Type()) {
 		if known, traced := s.grpcServerCall(call); known {
 			s.grpcSrv[v] = traced
 		}
@@ -660,7 +660,16 @@ func (s *state) serverField(t types.Type, field string) bool {
 	return ok && serverHandlerFields[k] == field
 }
 
-var serverHandlerFields = funcname.TypeKeys(traceapi.ServerHandlerFields)
+var (
+	serverHandlerFields = funcname.TypeKeys(traceapi.ServerHandlerFields)
+	serverFieldNames    = func() map[string]bool {
+		m := map[string]bool{}
+		for _, f := range traceapi.ServerHandlerFields {
+			m[f] = true
+		}
+		return m
+	}()
+)
 
 func (s *state) compositeLit(cl *ast.CompositeLit) {
 	if !s.serverField(s.info.TypeOf(cl), "Handler") {
@@ -817,6 +826,15 @@ func (s *state) grpcServerCall(call *ast.CallExpr) (known, traced bool) {
 		return true, f.Traced
 	}
 	return false, false
+}
+
+// mayHoldGRPCServer reports whether a variable of type t can hold a
+// *grpc.Server: tested before resolving the callee of every assignment.
+func mayHoldGRPCServer(t types.Type) bool {
+	if _, ok := t.Underlying().(*types.Interface); ok {
+		return true // grpc.ServiceRegistrar, any
+	}
+	return funcname.TypeIs(t, "*"+traceapi.GRPC+".Server")
 }
 
 func returnsGRPCServer(fn *types.Func) bool {

@@ -189,6 +189,20 @@ func CalleeName(info *types.Info, call *ast.CallExpr) string {
 	return ""
 }
 
+// Packages returns the package paths of full names (maps.Keys of
+// tables); names that do not parse are left out.
+func Packages(names ...iter.Seq[string]) map[string]bool {
+	out := map[string]bool{}
+	for _, seq := range names {
+		for name := range seq {
+			if n, err := Parse(name); err == nil {
+				out[n.Pkg] = true
+			}
+		}
+	}
+	return out
+}
+
 // Spelled returns the name a call is written with: the function or
 // method identifier (through parentheses and instantiation), or "" for
 // any other callee expression.

@@ -165,6 +165,9 @@ func Decode(info *types.Info, call *ast.CallExpr) (*Call, bool) {
 // built on first use: the table is filled by init functions.
 var callsFilter = sync.OnceValue(func() funcname.Filter { return funcname.NewFilter(maps.Keys(calls)) })
 
+// Packages are the packages of the functions the tables describe.
+var Packages = sync.OnceValue(func() map[string]bool { return funcname.Packages(maps.Keys(calls)) })
+
 // MayLog reports whether call may be a call of the tables, by the name it
 // is spelled with: a cheap test before DecodeWith, which resolves it.
 func MayLog(call *ast.CallExpr) bool { return callsFilter().May(call) }

@@ -160,6 +160,9 @@ func (m *Model) Spec(call *ast.CallExpr) (DefSpec, bool) {
 	return s, ok
 }
 
+// Packages are the packages of the functions the tables describe.
+var Packages = sync.OnceValue(func() map[string]bool { return funcname.Packages(maps.Keys(Definers), maps.Keys(Users)) })
+
 // tableFilter spares Spec and Use resolving the callee of most calls. It
 // is built on first use: the tables are filled by init functions.
 var tableFilter = sync.OnceValue(func() funcname.Filter { return funcname.NewFilter(maps.Keys(Definers), maps.Keys(Users)) })
