@@ -133,7 +133,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 
 	ins, ok := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	if !ok {
+	if !ok || !relevant(pass) {
 		return r.Result(), nil
 	}
 	c.ins = ins
@@ -617,6 +617,33 @@ func (c *checker) funcCarries(fn *types.Func) string {
 	key := c.computeFunc(fn)
 	c.funcMemo[fn] = key
 	return key
+}
+
+// relevant reports whether the package can have a finding or a fact. A
+// finding is at a call of the log tables; facts are about functions
+// returning loggers and about logger fields and package variables. A
+// package with none of them is done after one pass over the objects it
+// uses and declares, instead of the whole analysis.
+func relevant(pass *analysis.Pass) bool {
+	logPkgs := logapi.Packages()
+	for _, obj := range pass.TypesInfo.Uses {
+		if fn, ok := obj.(*types.Func); ok && fn.Pkg() != nil && logPkgs[fn.Pkg().Path()] {
+			return true
+		}
+	}
+	for _, obj := range pass.TypesInfo.Defs {
+		switch o := obj.(type) {
+		case *types.Func:
+			if returnsLogger(o) {
+				return true
+			}
+		case *types.Var:
+			if (o.IsField() || o.Parent() == pass.Pkg.Scope()) && logapi.IsLogger(o.Type()) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // returnsLogger reports whether one of fn's results is a logger.

@@ -16,7 +16,7 @@ func TestSlog(t *testing.T) {
 
 func TestFacts(t *testing.T) {
 	dir := testutil.Module(t, "testdata")
-	analysistest.Run(t, dir, execidfield.Analyzer, "./factcase")
+	analysistest.Run(t, dir, execidfield.Analyzer, "./factcase", "./embedcase")
 }
 
 func TestZap(t *testing.T) {

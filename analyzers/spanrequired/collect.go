@@ -125,7 +125,8 @@ type callRec struct {
 // state is one pass of the rule.
 type state struct {
 	pass          *analysis.Pass
-	routerishMemo map[types.Type]bool // see routerish
+	routerishMemo map[types.Type]bool  // see routerish
+	retMemo       map[*types.Func]bool // see mayReturnRouter
 	info          *types.Info
 	pol           *policy.Policy
 	starts        funcname.Set // span starters incl. policy
@@ -171,6 +172,7 @@ func newState(pass *analysis.Pass, pol *policy.Policy) *state {
 		mws:           funcname.NewSet(pol.Policy.TracingMiddleware),
 		units:         map[ast.Node]*unit{},
 		routerishMemo: map[types.Type]bool{},
+		retMemo:       map[*types.Func]bool{},
 		decls:         map[*types.Func]*ast.FuncDecl{},
 		declFile:      map[*ast.FuncDecl]*ast.File{},
 		objs:          map[types.Object]*node{},
@@ -276,7 +278,7 @@ func (s *state) collect() {
 			s.compositeLit(n)
 		case *ast.ReturnStmt:
 			if d, ok := innermostFunc(stack).(*ast.FuncDecl); ok {
-				if fn, ok := s.info.Defs[d.Name].(*types.Func); ok {
+				if fn, ok := s.info.Defs[d.Name].(*types.Func); ok && s.mayReturnRouter(fn) {
 					for _, r := range n.Results {
 						if s.routerish(s.resultType(r)) {
 							s.returns[fn] = append(s.returns[fn], r)
@@ -287,6 +289,36 @@ func (s *state) collect() {
 		}
 		return true
 	})
+}
+
+// mayReturnRouter reports whether fn has a result that can hold a
+// router or handler, so that its returns are worth looking at. A value
+// returned as a named type T has type T, or an untyped one, or an unnamed
+// type of T's underlying type (which has no methods but for pointers and
+// funcs); a value returned as an unnamed type may be of any named type
+// with that underlying type.
+func (s *state) mayReturnRouter(fn *types.Func) bool {
+	if r, ok := s.retMemo[fn]; ok {
+		return r
+	}
+	res, may := fn.Signature().Results(), false
+	for i := 0; i < res.Len() && !may; i++ {
+		t := res.At(i).Type()
+		_, named := types.Unalias(t).(*types.Named)
+		switch t.Underlying().(type) {
+		case *types.Interface, *types.Signature:
+			may = true
+		case *types.Basic:
+			may = s.routerish(t)
+		case *types.Pointer:
+			may = named || s.routerish(t)
+		default: // struct, slice, map...: a value of a named type with the
+			// same underlying type is assignable to an unnamed one
+			may = !named || s.routerish(t)
+		}
+	}
+	s.retMemo[fn] = may
+	return may
 }
 
 // resultType is the type of a returned expression. Most are nil,

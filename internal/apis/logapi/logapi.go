@@ -378,12 +378,14 @@ func LoggerLib(t types.Type) string {
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
 	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj() == nil || n.Obj().Pkg() == nil {
+	k, ok := funcname.KeyOf(t)
+	if !ok {
 		return ""
 	}
-	return loggerTypes[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
+	return loggerTypeKeys[k] // asked for most assignments: no string built
 }
+
+var loggerTypeKeys = funcname.TypeKeys(loggerTypes)
 
 type decoder struct {
 	info    *types.Info

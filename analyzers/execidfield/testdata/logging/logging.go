@@ -66,3 +66,7 @@ func (w *Worker) Reset() { w.Other = base }
 
 // Logger is a method returning the carrying field.
 func (w *Worker) Logger() *slog.Logger { return w.Log }
+
+// Service embeds its logger: importers log through the promoted methods
+// without importing slog.
+type Service struct{ *slog.Logger }
