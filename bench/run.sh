@@ -33,6 +33,9 @@
 #   vettool_warm   the same again
 #   vettool_touch  the same after appending a function to one file of the copy
 #   govet_touch    go vet (default analyzers, vet cache warm) after another such edit
+#   nullvet_touch  go vet -vettool=nullvet (bench/cmd/nullvet: analyzes nothing)
+#                  after a third edit: the go command's own cost of an edit,
+#                  the floor under any vet tool's touched run
 #   golangci       golangci-lint run (promlinter, sloglint, spancheck, loggercheck)
 #                  after golangci-lint cache clean
 #   obscheck_empty, golangci_empty  (--empty-cache-only) obscheck and
@@ -101,7 +104,7 @@ if [ ! -x "$GL" ]; then
 	log "installing golangci-lint $GOLANGCI_VERSION from the module proxy"
 	GOBIN=$(dirname "$GL") GOFLAGS=-mod=mod go install "github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$GOLANGCI_VERSION" || die "go install golangci-lint failed"
 fi
-(cd "$BENCH" && go build -o "$WORK/bin/loadfloor" ./cmd/loadfloor && go build -o "$WORK/bin/benchreport" ./cmd/benchreport) || die "bench helpers do not build"
+(cd "$BENCH" && go build -o "$WORK/bin/loadfloor" ./cmd/loadfloor && go build -o "$WORK/bin/benchreport" ./cmd/benchreport && go build -o "$WORK/bin/nullvet" ./cmd/nullvet) || die "bench helpers do not build"
 
 # --- modules ---------------------------------------------------------------
 NAMES=()
@@ -148,7 +151,7 @@ for n in "${NAMES[@]}"; do
 	# (test variants too: go vet checks _test.go files).
 	if [ "$EMPTY" = 0 ]; then
 		(cd "$BENCH" && go build ${PKGS[$n]}; go vet -printf.funcs=obscheckBenchWarm ${PKGS[$n]}) >"$WORK/out/$n.warm.log" 2>&1
-		(cd "$WORK/ws/$n" && go build ${REL[$n]}; go vet -printf.funcs=obscheckBenchWarm ${REL[$n]}) >>"$WORK/out/$n.warm.log" 2>&1
+		(cd "$WORK/ws/$n" && go build ${REL[$n]}; go vet -printf.funcs=obscheckBenchWarm ${REL[$n]}; go vet -vettool="$WORK/bin/nullvet" ${REL[$n]}) >>"$WORK/out/$n.warm.log" 2>&1
 	fi
 	mkdir -p "$WORK/out/$n"
 done
@@ -197,6 +200,9 @@ for rep in $(seq 1 "$REPS"); do
 			# importers, re-vetting them).
 			printf '\n// Added by obscheck bench/run.sh: one more edit.\nfunc obscheckBenchEdit%sb() {}\n' "$nonce" >>"$ws/${TOUCH[$n]}"
 			measure "$n" govet_touch "$rep" "$ws" go vet -printf.funcs=obscheckBenchWarm ${REL[$n]}
+			# And for a vet tool that does nothing: the go command's share.
+			printf '\n// Added by obscheck bench/run.sh: a third edit.\nfunc obscheckBenchEdit%sc() {}\n' "$nonce" >>"$ws/${TOUCH[$n]}"
+			measure "$n" nullvet_touch "$rep" "$ws" go vet -vettool="$WORK/bin/nullvet" ${REL[$n]}
 			"$GL" cache clean
 			measure "$n" golangci "$rep" "$ws" "$GL" run --allow-parallel-runners -c "$BENCH/golangci.yml" ${REL[$n]}
 			measure "$n" obscheck_ws "$rep" "$ws" "$OBS" --stats --config "$pol" --format json --output "$WORK/out/$n/findings_ws.$rep.json" ${REL[$n]}
@@ -267,6 +273,7 @@ fi
 	echo "cmd_vettool_warm	the same again"
 	echo "cmd_vettool_touch	the same after appending a function to the module's touch file"
 	echo "cmd_govet_touch	go vet -printf.funcs=obscheckBenchWarm REL after another such edit"
+	echo "cmd_nullvet_touch	go vet -vettool=nullvet REL (bench/cmd/nullvet analyzes nothing) after a third edit"
 	echo "cmd_golangci	golangci-lint cache clean; golangci-lint run --allow-parallel-runners -c bench/golangci.yml REL (in the copy)"
 	echo "cmd_obscheck_empty	GOCACHE=<empty dir> obscheck --stats --config bench/policies/M.yaml --format json --output /dev/null PKGS"
 	echo "cmd_golangci_empty	GOCACHE=<empty dir> golangci-lint run --allow-parallel-runners -c bench/golangci.yml REL"

@@ -81,7 +81,7 @@ type Results struct {
 	Modules []*Module         `json:"modules"`
 }
 
-var toolOrder = []string{"floor", "obscheck", "obscheck_export", "obscheck_ws", "govet_cold", "govet_warm", "vettool_cold", "vettool_warm", "vettool_touch", "govet_touch", "golangci", "obscheck_empty", "golangci_empty"}
+var toolOrder = []string{"floor", "obscheck", "obscheck_export", "obscheck_ws", "govet_cold", "govet_warm", "vettool_cold", "vettool_warm", "vettool_touch", "govet_touch", "nullvet_touch", "golangci", "obscheck_empty", "golangci_empty"}
 
 func main() {
 	work := flag.String("work", "", "run.sh work directory")
@@ -280,6 +280,11 @@ func targets(m *Module) []Target {
 	}
 	if c, g := med("govet_cold"), med("govet_touch"); c != nil && g != nil {
 		add("context: go vet touched / go vet cold wall", g.Wall/c.Wall, "(go vet's own ratio)", g.Wall/c.Wall <= 0.20)
+	}
+	if c, z := med("vettool_cold"), med("nullvet_touch"); c != nil && z != nil {
+		// A vet tool that does nothing, after an edit, against obscheck's
+		// cold run: the lowest touched/cold ratio any vet tool can reach.
+		add("context: null vet tool touched / vettool cold wall", z.Wall/c.Wall, "(floor of the ratio above)", z.Wall/c.Wall <= 0.20)
 	}
 	if m.Stats != nil {
 		add("analysis % of obscheck total (--stats)", m.Stats.AnalysisPct, "< 15", m.Stats.AnalysisPct < 15)
