@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/obscheck/obscheck/internal/apis"
 	"github.com/obscheck/obscheck/internal/apis/logapi"
 	"github.com/obscheck/obscheck/internal/directives"
 	"github.com/obscheck/obscheck/internal/funcname"
@@ -625,11 +626,8 @@ func (c *checker) funcCarries(fn *types.Func) string {
 // package with none of them is done after one pass over the objects it
 // uses and declares, instead of the whole analysis.
 func relevant(pass *analysis.Pass) bool {
-	logPkgs := logapi.Packages()
-	for _, obj := range pass.TypesInfo.Uses {
-		if fn, ok := obj.(*types.Func); ok && fn.Pkg() != nil && logPkgs[fn.Pkg().Path()] {
-			return true
-		}
+	if apis.UsesFunc(pass.TypesInfo, logapi.Packages(), nil) {
+		return true
 	}
 	for _, obj := range pass.TypesInfo.Defs {
 		switch o := obj.(type) {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/obscheck/obscheck/internal/apis"
 	"github.com/obscheck/obscheck/internal/apis/logapi"
 	"github.com/obscheck/obscheck/internal/apis/metricapi"
 	"github.com/obscheck/obscheck/internal/apis/sensitive"
@@ -114,15 +115,8 @@ func run(pass *analysis.Pass) (any, error) {
 // done: one pass over the objects it uses instead of the whole analysis
 // (most packages of a service never call a logger directly).
 func (c *checker) relevant(pass *analysis.Pass) bool {
-	sinks := sinkPackages()
-	for _, obj := range pass.TypesInfo.Uses {
-		fn, ok := obj.(*types.Func)
-		if !ok {
-			continue
-		}
-		if fn.Pkg() != nil && sinks[fn.Pkg().Path()] || c.isSanitizer(fn) {
-			return true
-		}
+	if apis.UsesFunc(pass.TypesInfo, sinkPackages(), c.isSanitizer) {
+		return true
 	}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {

@@ -124,13 +124,14 @@ type callRec struct {
 
 // state is one pass of the rule.
 type state struct {
-	pass          *analysis.Pass
+	pass   *analysis.Pass
+	info   *types.Info
+	pol    *policy.Policy
+	starts funcname.Set // span starters incl. policy
+	mws    funcname.Set // middleware factories incl. policy
+
 	routerishMemo map[types.Type]bool  // see routerish
 	retMemo       map[*types.Func]bool // see mayReturnRouter
-	info          *types.Info
-	pol           *policy.Policy
-	starts        funcname.Set // span starters incl. policy
-	mws           funcname.Set // middleware factories incl. policy
 
 	units       map[ast.Node]*unit
 	decls       map[*types.Func]*ast.FuncDecl
@@ -312,8 +313,9 @@ func (s *state) mayReturnRouter(fn *types.Func) bool {
 			may = s.routerish(t)
 		case *types.Pointer:
 			may = named || s.routerish(t)
-		default: // struct, slice, map...: a value of a named type with the
-			// same underlying type is assignable to an unnamed one
+		default:
+			// A struct, slice, map...: a value of a named type with the
+			// same underlying type is assignable to an unnamed one.
 			may = !named || s.routerish(t)
 		}
 	}

@@ -205,7 +205,8 @@ func Packages(names ...iter.Seq[string]) map[string]bool {
 
 // Spelled returns the name a call is written with: the function or
 // method identifier (through parentheses and instantiation), or "" for
-// any other callee expression.
+// any other callee expression. fns[i](...) reads as an instantiation and
+// gives "fns": a slice element has no static callee (Callee) anyway.
 func Spelled(call *ast.CallExpr) string {
 	fun := ast.Unparen(call.Fun)
 	switch f := fun.(type) {
@@ -297,8 +298,9 @@ func KeyOf(t types.Type) (TypeKey, bool) {
 func TypeKeys[V any](m map[string]V) map[TypeKey]V {
 	out := make(map[TypeKey]V, len(m))
 	for q, v := range m {
-		i := strings.LastIndexByte(q, '.')
-		out[TypeKey{q[:i], q[i+1:]}] = v
+		if i := strings.LastIndexByte(q, '.'); i > 0 {
+			out[TypeKey{q[:i], q[i+1:]}] = v
+		}
 	}
 	return out
 }

@@ -1,0 +1,23 @@
+package apis
+
+import "go/types"
+
+// UsesFunc reports whether the package described by info refers to a
+// function or method of one of the packages pkgs, or to one for which
+// also (if not nil) holds. A rule without facts, or whose facts need a
+// library's types, can skip a package that uses nothing of its tables:
+// one pass over the used objects instead of the whole analysis. It looks
+// at the objects, not the imports, so a method promoted from an embedded
+// logger counts even when its package is not imported.
+func UsesFunc(info *types.Info, pkgs map[string]bool, also func(*types.Func) bool) bool {
+	for _, obj := range info.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			continue
+		}
+		if fn.Pkg() != nil && pkgs[fn.Pkg().Path()] || also != nil && also(fn) {
+			return true
+		}
+	}
+	return false
+}
