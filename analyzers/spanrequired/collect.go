@@ -868,12 +868,12 @@ func mayHoldGRPCServer(t types.Type) bool {
 	if _, ok := t.Underlying().(*types.Interface); ok {
 		return true // grpc.ServiceRegistrar, any
 	}
-	return funcname.TypeIs(t, "*"+traceapi.GRPC+".Server")
+	return funcname.TypeIs(t, traceapi.GRPCServerType)
 }
 
 func returnsGRPCServer(fn *types.Func) bool {
 	sig, ok := fn.Type().(*types.Signature)
-	return ok && sig.Results().Len() == 1 && funcname.TypeIs(sig.Results().At(0).Type(), "*"+traceapi.GRPC+".Server")
+	return ok && sig.Results().Len() == 1 && funcname.TypeIs(sig.Results().At(0).Type(), traceapi.GRPCServerType)
 }
 
 // isServeHTTP reports whether fn is a ServeHTTP method of any handler type

@@ -76,6 +76,10 @@ var GRPCServerTracing = funcname.NewSet([]string{
 // GRPCNewServer creates a gRPC server from options.
 const GRPCNewServer = GRPC + ".NewServer"
 
+// GRPCServerType is the type GRPCNewServer returns, as funcname.TypeIs
+// reads it.
+const GRPCServerType = "*" + GRPC + ".Server"
+
 // GRPCRegistrars are the parameter types of the first argument of a
 // generated Register<Svc>Server function.
 var GRPCRegistrars = map[string]bool{
