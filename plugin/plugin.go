@@ -60,11 +60,14 @@ func New(settings any) (register.LinterPlugin, error) {
 	return &Plugin{Policy: p}, nil
 }
 
-// BuildAnalyzers installs the policy and returns every obscheck analyzer;
-// disabled rules stay in the list and report nothing.
+// BuildAnalyzers returns every obscheck analyzer, built from the policy of
+// the settings, or reading each package's nearest .obscheck.yaml when there
+// are none; disabled rules stay in the list and report nothing.
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	policy.Install(p.Policy)
-	return all.Analyzers(), nil
+	if p.Policy == nil {
+		return all.Analyzers(), nil
+	}
+	return all.New(policy.Fixed(p.Policy)), nil
 }
 
 // GetLoadMode: the rules need type information.

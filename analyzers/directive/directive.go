@@ -7,11 +7,6 @@ import (
 	"go/token"
 	"strings"
 
-	"github.com/obscheck/obscheck/analyzers/execidfield"
-	"github.com/obscheck/obscheck/analyzers/labelcardinality"
-	"github.com/obscheck/obscheck/analyzers/metricnaming"
-	"github.com/obscheck/obscheck/analyzers/sanitizeboundary"
-	"github.com/obscheck/obscheck/analyzers/spanrequired"
 	"github.com/obscheck/obscheck/internal/directives"
 	"github.com/obscheck/obscheck/internal/policy"
 	"github.com/obscheck/obscheck/internal/report"
@@ -22,27 +17,24 @@ import (
 // Name is the rule name.
 const Name = "directive"
 
-// Rules are the analyzers whose suppressions this rule judges.
-var Rules = []*analysis.Analyzer{
-	spanrequired.Analyzer,
-	metricnaming.Analyzer,
-	execidfield.Analyzer,
-	labelcardinality.Analyzer,
-	sanitizeboundary.Analyzer,
-}
-
-// Analyzer reports malformed and unused //obscheck: directives.
-var Analyzer = &analysis.Analyzer{
-	Name: Name,
-	Doc: `report malformed, unknown and unused //obscheck: directives
+// New returns the directive rule judging the suppressions of rules, all
+// built from src (analyzers/all.New builds the set).
+func New(src *policy.Source, rules []*analysis.Analyzer) *analysis.Analyzer {
+	dirs := directives.New(src)
+	a := &analysis.Analyzer{
+		Name: Name,
+		Doc: `report malformed, unknown and unused //obscheck: directives
 
 A suppression is a claim that a finding does not apply; it must say why,
 name a real rule, and still suppress something. A stale suppression hides
 the next real finding on that line, so it is reported like any finding.`,
-	URL:              "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#directive",
-	Requires:         append([]*analysis.Analyzer{directives.Analyzer}, Rules...),
-	Run:              run,
-	RunDespiteErrors: true,
+		URL:              "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#directive",
+		Requires:         append([]*analysis.Analyzer{dirs}, rules...),
+		Run:              func(pass *analysis.Pass) (any, error) { return run(pass, src, dirs, rules) },
+		RunDespiteErrors: true,
+	}
+	policy.RegisterFlags(&a.Flags)
+	return a
 }
 
 // Explain is the long-form documentation.
@@ -59,20 +51,18 @@ log.Error("config invalid", "err", err)
 	Notes: "Syntax: `//obscheck:ignore RULE[,RULE] reason` on the reported line or the line above it; `//obscheck:file-ignore RULE[,RULE] reason` anywhere in the file. No space after `//`, as with `//go:` directives.",
 }
 
-func init() { policy.RegisterFlags(&Analyzer.Flags) }
-
-func run(pass *analysis.Pass) (any, error) {
-	pol, err := policy.For(pass)
+func run(pass *analysis.Pass, src *policy.Source, dirs *analysis.Analyzer, rules []*analysis.Analyzer) (any, error) {
+	pol, err := src.For(pass)
 	if err != nil {
 		return nil, err
 	}
 	if !pol.Enabled(Name) {
 		return nil, nil
 	}
-	ix := pass.ResultOf[directives.Analyzer].(*directives.Index)
+	ix := pass.ResultOf[dirs].(*directives.Index)
 	used := map[*directives.Directive]bool{}
 	ran := map[string]bool{}
-	for _, a := range Rules {
+	for _, a := range rules {
 		u, _ := pass.ResultOf[a].(*report.Used)
 		if u == nil {
 			continue
@@ -98,7 +88,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		if len(unknown) > 0 {
 			pass.Reportf(d.Pos, "obscheck directive names unknown rule %s; known rules: %s",
-				strings.Join(quote(unknown), ", "), strings.Join(ruleNames(), ", "))
+				strings.Join(quote(unknown), ", "), strings.Join(ruleNames(rules), ", "))
 			continue
 		}
 		if used[d] {
@@ -133,9 +123,9 @@ func quote(ss []string) []string {
 	return out
 }
 
-func ruleNames() []string {
-	names := make([]string, len(Rules))
-	for i, a := range Rules {
+func ruleNames(rules []*analysis.Analyzer) []string {
+	names := make([]string, len(rules))
+	for i, a := range rules {
 		names[i] = a.Name
 	}
 	return names

@@ -23,10 +23,16 @@ import (
 // Name is the rule name.
 const Name = "execidfield"
 
-// Analyzer is the execidfield rule.
-var Analyzer = &analysis.Analyzer{
-	Name: Name,
-	Doc: `require the correlation field on WARN and ERROR log calls
+// Analyzer is the execidfield rule with the default policy source: the
+// analyzer's flags, $OBSCHECK_CONFIG or the nearest .obscheck.yaml (go vet,
+// golangci-lint, nogo).
+var Analyzer = New(nil)
+
+// New returns the execidfield rule reading each package's policy from src.
+func New(src *policy.Source) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name: Name,
+		Doc: `require the correlation field on WARN and ERROR log calls
 
 Every log call at WARN, ERROR, DPANIC, PANIC or FATAL level (the levels of
 rules.execidfield.levels) must carry a field named in policy.correlation_keys
@@ -40,14 +46,15 @@ call site, or returned by a configured carrier. With context_handler, slog
 calls given a context are trusted to get it from the team's handler. Test
 files and log adapters relaying their caller's message (Write(p []byte),
 Println(args ...any)) are skipped.`,
-	URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#execidfield",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.Analyzer},
-	Run:        run,
-	ResultType: report.ResultType,
-	FactTypes:  []analysis.Fact{new(carriesFact)},
+		URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#execidfield",
+		Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.New(src)},
+		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, src) },
+		ResultType: report.ResultType,
+		FactTypes:  []analysis.Fact{new(carriesFact)},
+	}
+	policy.RegisterFlags(&a.Flags)
+	return a
 }
-
-func init() { policy.RegisterFlags(&Analyzer.Flags) }
 
 // carriesFact marks a function returning, or a struct field / package
 // variable holding, a logger that carries a correlation key. Key is the
@@ -102,8 +109,8 @@ type param struct {
 	idx int
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	r, pol, err := report.Begin(pass, Name)
+func run(pass *analysis.Pass, src *policy.Source) (any, error) {
+	r, pol, err := report.Begin(pass, Name, src)
 	if r == nil {
 		return report.Disabled(Name), err
 	}

@@ -52,9 +52,8 @@ func TestCarriersAndContextHandler(t *testing.T) {
 	p.Rules.ExecIDField.ContextHandler = true
 	p.Rules.ExecIDField.Levels = []string{"error", "dpanic", "panic", "fatal"}
 	p.Rules.ExecIDField.ExcludeFunctions = []string{"example.com/eid/carriercase.run", "(*example.com/eid/carriercase.svc).start"}
-	policy.Install(p)
-	defer policy.Install(nil)
-	analysistest.Run(t, dir, execidfield.Analyzer, "./carriercase")
+	a := execidfield.New(policy.Fixed(p))
+	analysistest.Run(t, dir, a, "./carriercase")
 }
 
 func TestSuggestedFixes(t *testing.T) {
@@ -66,9 +65,8 @@ func TestDisabled(t *testing.T) {
 	dir := testutil.Module(t, "testdata")
 	p := policy.Default()
 	p.SetEnabled(execidfield.Name, false)
-	policy.Install(p)
-	defer policy.Install(nil)
-	analysistest.Run(t, dir, execidfield.Analyzer, "./excludecase/disabled")
+	a := execidfield.New(policy.Fixed(p))
+	analysistest.Run(t, dir, a, "./excludecase/disabled")
 }
 
 func TestOddCode(t *testing.T) {

@@ -21,10 +21,16 @@ import (
 // Name is the rule name.
 const Name = "labelcardinality"
 
-// Analyzer is the labelcardinality rule.
-var Analyzer = &analysis.Analyzer{
-	Name: Name,
-	Doc: `report unbounded ids and values used as metric labels
+// Analyzer is the labelcardinality rule with the default policy source: the
+// analyzer's flags, $OBSCHECK_CONFIG or the nearest .obscheck.yaml (go vet,
+// golangci-lint, nogo).
+var Analyzer = New(nil)
+
+// New returns the labelcardinality rule reading each package's policy from src.
+func New(src *policy.Source) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name: Name,
+		Doc: `report unbounded ids and values used as metric labels
 
 A label name from policy.forbidden_labels, policy.correlation_keys or
 rules.labelcardinality.extra_labels is reported wherever it is declared on a
@@ -37,14 +43,15 @@ from unbounded sources are reported too: the request path (r.URL.Path,
 r.RequestURI), err.Error(), freshly generated ids (uuid.New...), formatted
 timestamps (time.Now()), user/tenant/request ids read from a request, and the
 functions in rules.labelcardinality.unbounded_sources.`,
-	URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#labelcardinality",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.Analyzer, eval.Analyzer},
-	Run:        run,
-	ResultType: report.ResultType,
-	FactTypes:  []analysis.Fact{new(labelsFact)},
+		URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#labelcardinality",
+		Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.New(src), eval.Analyzer},
+		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, src) },
+		ResultType: report.ResultType,
+		FactTypes:  []analysis.Fact{new(labelsFact)},
+	}
+	policy.RegisterFlags(&a.Flags)
+	return a
 }
-
-func init() { policy.RegisterFlags(&Analyzer.Flags) }
 
 // labelsFact records the elements of a package-level []string variable
 // initialized with a literal, so label lists declared in one package are
@@ -63,8 +70,8 @@ type checker struct {
 	extra     map[string]bool
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	r, pol, err := report.Begin(pass, Name)
+func run(pass *analysis.Pass, src *policy.Source) (any, error) {
+	r, pol, err := report.Begin(pass, Name, src)
 	if r == nil {
 		return report.Disabled(Name), err
 	}

@@ -10,10 +10,9 @@ import (
 )
 
 func TestLabels(t *testing.T) {
-	policy.Install(policy.Default())
-	defer policy.Install(nil)
+	a := labelcardinality.New(policy.Fixed(policy.Default()))
 	dir := testutil.Module(t, "testdata")
-	analysistest.Run(t, dir, labelcardinality.Analyzer, "./labels", "./lc")
+	analysistest.Run(t, dir, a, "./labels", "./lc")
 }
 
 func TestOptions(t *testing.T) {
@@ -28,19 +27,17 @@ rules:
 	if err != nil {
 		t.Fatal(err)
 	}
-	policy.Install(p)
-	defer policy.Install(nil)
+	a := labelcardinality.New(policy.Fixed(p))
 	dir := testutil.Module(t, "testdata")
-	analysistest.Run(t, dir, labelcardinality.Analyzer, "./opts")
+	analysistest.Run(t, dir, a, "./opts")
 }
 
 // TestBrokenCode runs the analyzer on a package that does not type-check
 // (as the obscheck driver may): it must not panic.
 func TestBrokenCode(t *testing.T) {
-	policy.Install(policy.Default())
-	defer policy.Install(nil)
+	a := labelcardinality.New(policy.Fixed(policy.Default()))
 	dir := testutil.Module(t, "testdata")
-	if n := testutil.RunBroken(t, dir, "./broken", labelcardinality.Analyzer); n == 0 {
+	if n := testutil.RunBroken(t, dir, "./broken", a); n == 0 {
 		t.Error("no findings on the broken package: the analyzer did not run")
 	}
 }

@@ -21,10 +21,16 @@ import (
 // Name is the rule name.
 const Name = "metricnaming"
 
-// Analyzer is the metricnaming rule.
-var Analyzer = &analysis.Analyzer{
-	Name: Name,
-	Doc: `check metric names against the naming policy
+// Analyzer is the metricnaming rule with the default policy source: the
+// analyzer's flags, $OBSCHECK_CONFIG or the nearest .obscheck.yaml (go vet,
+// golangci-lint, nogo).
+var Analyzer = New(nil)
+
+// New returns the metricnaming rule reading each package's policy from src.
+func New(src *policy.Source) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name: Name,
+		Doc: `check metric names against the naming policy
 
 Every metric defined with prometheus/client_golang (New*, New*Vec, New*Func,
 NewDesc + const metrics, promauto and promauto.With(reg)), the OpenTelemetry
@@ -37,16 +43,17 @@ uses base units (seconds, bytes, ratio), has help text, and avoids the
 suffixes and labels Prometheus reserves. Names are evaluated statically
 (constants of any package, +, fmt.Sprintf, BuildFQName, Opts parts, opts
 variables); unknown names are not guessed, but a known suffix is checked.`,
-	URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#metricnaming",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.Analyzer, eval.Analyzer},
-	Run:        run,
-	ResultType: report.ResultType,
+		URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#metricnaming",
+		Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.New(src), eval.Analyzer},
+		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, src) },
+		ResultType: report.ResultType,
+	}
+	policy.RegisterFlags(&a.Flags)
+	return a
 }
 
-func init() { policy.RegisterFlags(&Analyzer.Flags) }
-
-func run(pass *analysis.Pass) (any, error) {
-	r, pol, err := report.Begin(pass, Name)
+func run(pass *analysis.Pass, src *policy.Source) (any, error) {
+	r, pol, err := report.Begin(pass, Name, src)
 	if r == nil {
 		return report.Disabled(Name), err
 	}

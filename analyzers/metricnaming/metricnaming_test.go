@@ -10,17 +10,15 @@ import (
 )
 
 func TestNames(t *testing.T) {
-	policy.Install(policy.Default())
-	defer policy.Install(nil)
+	a := metricnaming.New(policy.Fixed(policy.Default()))
 	dir := testutil.Module(t, "testdata")
-	analysistest.Run(t, dir, metricnaming.Analyzer, "./mn")
+	analysistest.Run(t, dir, a, "./mn")
 }
 
 func TestSuggestedFixes(t *testing.T) {
-	policy.Install(policy.Default())
-	defer policy.Install(nil)
+	a := metricnaming.New(policy.Fixed(policy.Default()))
 	dir := testutil.Module(t, "testdata")
-	analysistest.RunWithSuggestedFixes(t, dir, metricnaming.Analyzer, "./fix")
+	analysistest.RunWithSuggestedFixes(t, dir, a, "./fix")
 }
 
 func TestPrefixOption(t *testing.T) {
@@ -28,10 +26,9 @@ func TestPrefixOption(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	policy.Install(p)
-	defer policy.Install(nil)
+	a := metricnaming.New(policy.Fixed(p))
 	dir := testutil.Module(t, "testdata")
-	analysistest.Run(t, dir, metricnaming.Analyzer, "./multi")
+	analysistest.Run(t, dir, a, "./multi")
 }
 
 func TestDisabled(t *testing.T) {
@@ -39,12 +36,11 @@ func TestDisabled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	policy.Install(p)
-	defer policy.Install(nil)
+	a := metricnaming.New(policy.Fixed(p))
 	dir := testutil.Module(t, "testdata")
 	// names has no metrics; multi would report under the default policy.
-	analysistest.Run(t, dir, metricnaming.Analyzer, "./names")
-	r := analysistest.Run(&testing.T{}, dir, metricnaming.Analyzer, "./multi")
+	analysistest.Run(t, dir, a, "./names")
+	r := analysistest.Run(&testing.T{}, dir, a, "./multi")
 	for _, res := range r {
 		if len(res.Diagnostics) != 0 {
 			t.Errorf("disabled rule reported %d findings", len(res.Diagnostics))
@@ -57,19 +53,17 @@ func TestPrefixOff(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	policy.Install(p)
-	defer policy.Install(nil)
+	a := metricnaming.New(policy.Fixed(p))
 	dir := testutil.Module(t, "testdata")
-	analysistest.RunWithSuggestedFixes(t, dir, metricnaming.Analyzer, "./noprefix")
+	analysistest.RunWithSuggestedFixes(t, dir, a, "./noprefix")
 }
 
 // TestBrokenCode runs the analyzer on a package that does not type-check
 // (as the obscheck driver may): it must not panic.
 func TestBrokenCode(t *testing.T) {
-	policy.Install(policy.Default())
-	defer policy.Install(nil)
+	a := metricnaming.New(policy.Fixed(policy.Default()))
 	dir := testutil.Module(t, "testdata")
-	if n := testutil.RunBroken(t, dir, "./broken", metricnaming.Analyzer); n == 0 {
+	if n := testutil.RunBroken(t, dir, "./broken", a); n == 0 {
 		t.Error("no findings on the broken package: the analyzer did not run")
 	}
 }

@@ -26,10 +26,16 @@ import (
 // Name is the rule name.
 const Name = "sanitizeboundary"
 
-// Analyzer is the sanitizeboundary rule.
-var Analyzer = &analysis.Analyzer{
-	Name: Name,
-	Doc: `report sensitive values that reach logs, spans or metric labels unsanitized
+// Analyzer is the sanitizeboundary rule with the default policy source: the
+// analyzer's flags, $OBSCHECK_CONFIG or the nearest .obscheck.yaml (go vet,
+// golangci-lint, nogo).
+var Analyzer = New(nil)
+
+// New returns the sanitizeboundary rule reading each package's policy from src.
+func New(src *policy.Source) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name: Name,
+		Doc: `report sensitive values that reach logs, spans or metric labels unsanitized
 
 A value is sensitive when it is logged or attached under a key in
 policy.sensitive_keys (compared case- and separator-insensitively, exactly:
@@ -47,16 +53,17 @@ sanitizer (policy.sanitizers or any Sanitize*/Redact*/Mask* function), or of
 which only len or a hash is used, is safe. Sanitizers whose result is
 discarded, and sanitizers that blank a sensitive field with anything but the
 redaction marker, are reported too.`,
-	URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#sanitizeboundary",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.Analyzer, eval.Analyzer},
-	Run:        run,
-	ResultType: report.ResultType,
+		URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#sanitizeboundary",
+		Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.New(src), eval.Analyzer},
+		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, src) },
+		ResultType: report.ResultType,
+	}
+	policy.RegisterFlags(&a.Flags)
+	return a
 }
 
-func init() { policy.RegisterFlags(&Analyzer.Flags) }
-
-func run(pass *analysis.Pass) (any, error) {
-	r, pol, err := report.Begin(pass, Name)
+func run(pass *analysis.Pass, src *policy.Source) (any, error) {
+	r, pol, err := report.Begin(pass, Name, src)
 	if r == nil {
 		return report.Disabled(Name), err
 	}

@@ -20,9 +20,8 @@ func TestOptions(t *testing.T) {
 	p := policy.Default()
 	p.Rules.SanitizeBoundary.Marker = "<redacted>"
 	p.Rules.SanitizeBoundary.ExtraKeys = []string{"PIN", "key"}
-	policy.Install(p)
-	defer policy.Install(nil)
-	analysistest.Run(t, dir, sanitizeboundary.Analyzer, "./marker")
+	a := sanitizeboundary.New(policy.Fixed(p))
+	analysistest.Run(t, dir, a, "./marker")
 }
 
 // TestDisabled: a disabled rule reports nothing (the testdata would).
@@ -30,9 +29,8 @@ func TestDisabled(t *testing.T) {
 	dir := testutil.Module(t, "testdata")
 	p := policy.Default()
 	p.SetEnabled(sanitizeboundary.Name, false)
-	policy.Install(p)
-	defer policy.Install(nil)
-	res := analysistest.Run(&quiet{T: t}, dir, sanitizeboundary.Analyzer, "./pkg")
+	a := sanitizeboundary.New(policy.Fixed(p))
+	res := analysistest.Run(&quiet{T: t}, dir, a, "./pkg")
 	for _, r := range res {
 		if len(r.Diagnostics) != 0 {
 			t.Errorf("disabled rule reported %d findings", len(r.Diagnostics))

@@ -79,6 +79,7 @@ func union(a, b *node) {
 
 // reg is a handler registered on a router.
 type reg struct {
+	pos    token.Pos // the registration call
 	route  string
 	target *node
 	traced bool
@@ -572,7 +573,7 @@ func (s *state) registration(call *ast.CallExpr, fn *types.Func, r traceapi.Regi
 	if h < 0 || h >= len(call.Args) || call.Ellipsis.IsValid() {
 		return
 	}
-	rg := &reg{fw: r.Framework}
+	rg := &reg{fw: r.Framework, pos: call.Pos()}
 	if r.Route >= 0 && r.Route < len(call.Args) {
 		rg.route = s.str(call.Args[r.Route])
 	} else if recv := receiver(call); recv != nil {

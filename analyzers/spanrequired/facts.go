@@ -1,6 +1,10 @@
 package spanrequired
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/obscheck/obscheck/internal/report"
+)
 
 // startsSpan marks a function that starts a span, directly or through a
 // callee, or that returns a handler or middleware wrapped in one.
@@ -19,10 +23,11 @@ func (*noSpan) String() string { return "noSpan" }
 // HandlerRef names a handler declared in another package that serves
 // without a span.
 type HandlerRef struct {
-	Name  string // function name, e.g. "Server.GetUser"
-	Route string // "" when unknown
-	Pos   string // file:line of the declaration
-	Kind  string // framework, for the hint
+	Name  string          // function name, e.g. "Server.GetUser"
+	Route string          // "" when unknown
+	Decl  report.Position // the handler's declaration
+	Reg   report.Position // where it was registered, when known
+	Kind  string          // framework, for the hint
 }
 
 // ParamRouter is what a function does with one of its router parameters.

@@ -9,6 +9,7 @@ import (
 	"github.com/obscheck/obscheck/internal/apis/traceapi"
 	"github.com/obscheck/obscheck/internal/eval"
 	"github.com/obscheck/obscheck/internal/funcname"
+	"github.com/obscheck/obscheck/internal/report"
 )
 
 // resolve returns the node of a router or handler expression.
@@ -153,7 +154,7 @@ func (s *state) funcTarget(n *node, fn *types.Func, e ast.Expr) {
 	}
 	var ns noSpan
 	if s.sameModule(fn.Pkg()) && s.pass.ImportObjectFact(fn, &ns) {
-		n.ext = append(n.ext, HandlerRef{Name: funcDisplayName(fn), Pos: s.posString(fn.Pos())})
+		n.ext = append(n.ext, HandlerRef{Name: funcDisplayName(fn), Decl: report.PositionOf(s.pass.Fset, fn.Pos())})
 		n.extPos = e.Pos()
 	}
 }
@@ -274,17 +275,19 @@ func (s *state) nodeTraced(n *node) bool {
 
 // item is an uncovered handler found by a walk.
 type item struct {
-	fn    *hfunc
-	ref   HandlerRef
-	pos   token.Pos // where an ext handler is reported
-	route string
-	fw    traceapi.Framework
+	fn     *hfunc
+	ref    HandlerRef
+	pos    token.Pos // where an ext handler is reported
+	regPos token.Pos // where the handler was registered in this package
+	route  string
+	fw     traceapi.Framework
 }
 
 type walkCtx struct {
 	traced bool
 	route  string
 	fw     traceapi.Framework
+	regPos token.Pos // the registration the walk came through
 }
 
 // walk collects the uncovered handlers served when n is served.
@@ -307,6 +310,7 @@ func (s *state) walk(n *node, c walkCtx, seen map[*node]bool, out *[]item) {
 		rc := c
 		rc.route = joinRoute(c.route, r.route)
 		rc.fw = r.fw
+		rc.regPos = r.pos
 		for _, m := range r.mws {
 			if s.tracingMiddleware(m) {
 				rc.traced = true
@@ -354,7 +358,7 @@ func (s *state) walk(n *node, c walkCtx, seen map[*node]bool, out *[]item) {
 		if u == nil || u.delegates || s.unitStarts(u) {
 			continue
 		}
-		*out = append(*out, item{fn: f, route: c.route, fw: c.fw})
+		*out = append(*out, item{fn: f, route: c.route, fw: c.fw, regPos: c.regPos})
 	}
 	for _, r := range n.ext {
 		rt := joinRoute(c.route, r.Route)
@@ -365,7 +369,7 @@ func (s *state) walk(n *node, c walkCtx, seen map[*node]bool, out *[]item) {
 		if r.Kind == "" {
 			r.Kind = string(c.fw)
 		}
-		*out = append(*out, item{ref: r, pos: n.extPos, route: rt, fw: traceapi.Framework(r.Kind)})
+		*out = append(*out, item{ref: r, pos: n.extPos, regPos: c.regPos, route: rt, fw: traceapi.Framework(r.Kind)})
 	}
 }
 
@@ -543,38 +547,6 @@ func funcDisplayName(fn *types.Func) string {
 		}
 	}
 	return fn.Name()
-}
-
-func (s *state) posString(pos token.Pos) string {
-	p := s.pass.Fset.Position(pos)
-	if !p.IsValid() {
-		return ""
-	}
-	return trimPath(p.Filename) + ":" + itoa(p.Line)
-}
-
-// trimPath keeps the last two path elements of a file name.
-func trimPath(f string) string {
-	f = strings.ReplaceAll(f, "\\", "/")
-	parts := strings.Split(f, "/")
-	if len(parts) > 2 {
-		parts = parts[len(parts)-2:]
-	}
-	return strings.Join(parts, "/")
-}
-
-func itoa(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	var b [20]byte
-	n := len(b)
-	for i > 0 {
-		n--
-		b[n] = byte('0' + i%10)
-		i /= 10
-	}
-	return string(b[n:])
 }
 
 // sameModule reports whether pkg belongs to the module under analysis:

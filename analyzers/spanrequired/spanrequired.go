@@ -21,10 +21,16 @@ import (
 // Name is the rule name.
 const Name = "spanrequired"
 
-// Analyzer is the spanrequired rule.
-var Analyzer = &analysis.Analyzer{
-	Name: Name,
-	Doc: `report HTTP, gRPC and message handlers that run without a span
+// Analyzer is the spanrequired rule with the default policy source: the
+// analyzer's flags, $OBSCHECK_CONFIG or the nearest .obscheck.yaml (go vet,
+// golangci-lint, nogo).
+var Analyzer = New(nil)
+
+// New returns the spanrequired rule reading each package's policy from src.
+func New(src *policy.Source) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name: Name,
+		Doc: `report HTTP, gRPC and message handlers that run without a span
 
 Every entry point of a service (an HTTP handler registered with net/http,
 gin, echo, chi or gorilla/mux; a method of a gRPC service implementation;
@@ -39,12 +45,15 @@ middleware, policy.tracing_middleware, grpc.StatsHandler(otelgrpc...)).
 Routers are followed across packages: a router built in one package is
 judged where it is served. Routes in rules.spanrequired.exempt_routes
 (health probes, metrics, pprof) are exempt.`,
-	URL:       "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#spanrequired",
-	Requires:  []*analysis.Analyzer{inspect.Analyzer, directives.Analyzer},
-	Run:       run,
-	FactTypes: []analysis.Fact{(*startsSpan)(nil), (*noSpan)(nil), (*router)(nil), (*grpcServer)(nil)},
+		URL:       "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#spanrequired",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, directives.New(src)},
+		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, src) },
+		FactTypes: []analysis.Fact{(*startsSpan)(nil), (*noSpan)(nil), (*router)(nil), (*grpcServer)(nil)},
 
-	ResultType: report.ResultType,
+		ResultType: report.ResultType,
+	}
+	policy.RegisterFlags(&a.Flags)
+	return a
 }
 
 // Explain is the long-form documentation.
@@ -111,10 +120,8 @@ the package has a variable of type trace.Tracer and the handler's
 parameters make the edit compile.`,
 }
 
-func init() { policy.RegisterFlags(&Analyzer.Flags) }
-
-func run(pass *analysis.Pass) (any, error) {
-	r, pol, err := report.Begin(pass, Name)
+func run(pass *analysis.Pass, src *policy.Source) (any, error) {
+	r, pol, err := report.Begin(pass, Name, src)
 	if r == nil {
 		return report.Disabled(Name), err
 	}
@@ -266,20 +273,33 @@ func (s *state) assumedTraced(e ast.Expr) bool {
 func (s *state) reportItems(items []item, servePos token.Pos) {
 	for _, it := range items {
 		if it.fn != nil {
-			s.reportFunc(it.fn, it.route, it.fw)
+			s.reportFunc(it.fn, it.route, it.fw, it.regPos, servePos)
 			continue
 		}
 		pos := it.pos
 		if pos == token.NoPos {
 			pos = servePos
 		}
-		key := fmt.Sprint(pos, it.ref.Name, it.ref.Pos, it.route)
+		key := fmt.Sprint(pos, it.ref.Name, it.ref.Decl, it.route)
 		if s.reportedExt[key] {
 			continue
 		}
 		s.reportedExt[key] = true
 		name := it.ref.Name
-		s.r.Reportf(pos, "handler %s (%s) %s without a span: %s", name, it.ref.Pos, serves(it.fw, it.route), hint(it.fw, spanName(name, it.route)))
+		// The handler and its registration are in another package: they
+		// are related locations, never part of the message, so the
+		// finding keeps its identity when lines move there.
+		related := s.r.Related(it.ref.Decl, "handler "+name+" is declared here")
+		if it.ref.Reg.IsValid() {
+			related = append(related, s.r.Related(it.ref.Reg, "handler "+name+" is registered here")...)
+		} else if it.regPos != token.NoPos && it.regPos != pos {
+			related = append(related, report.RelatedHere(it.regPos, "handler "+name+" is registered here")...)
+		}
+		s.r.Report(analysis.Diagnostic{
+			Pos:     pos,
+			Message: fmt.Sprintf("handler %s %s without a span: %s", name, serves(it.fw, it.route), hint(it.fw, spanName(name, it.route))),
+			Related: related,
+		})
 	}
 }
 
@@ -353,7 +373,9 @@ func (s *state) funcInfo(f *hfunc) (token.Pos, string) {
 	return token.NoPos, ""
 }
 
-func (s *state) reportFunc(f *hfunc, route string, fw traceapi.Framework) {
+// reportFunc reports a handler of this package at its declaration; where
+// it is registered and served are related locations.
+func (s *state) reportFunc(f *hfunc, route string, fw traceapi.Framework, regPos, servePos token.Pos) {
 	pos, name := s.funcInfo(f)
 	if pos == token.NoPos || s.reported[pos] {
 		return
@@ -370,6 +392,12 @@ func (s *state) reportFunc(f *hfunc, route string, fw traceapi.Framework) {
 	d := analysis.Diagnostic{
 		Pos:     pos,
 		Message: fmt.Sprintf("%s %s %s without a span: %s", who, name, serves(fw, route), hint(fw, sn)),
+	}
+	if regPos != token.NoPos {
+		d.Related = append(d.Related, report.RelatedHere(regPos, "registered here")...)
+	}
+	if servePos != token.NoPos && servePos != regPos {
+		d.Related = append(d.Related, report.RelatedHere(servePos, "served here")...)
 	}
 	if fix := s.fix(f, sn, fw); fix != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
@@ -488,14 +516,14 @@ func (s *state) reportGRPC() {
 			continue
 		}
 		for _, m := range s.uncoveredMethods(g) {
-			s.reportFunc(&hfunc{fn: m.decl}, m.route, fwGRPC)
+			s.reportFunc(&hfunc{fn: m.decl}, m.route, fwGRPC, token.NoPos, token.NoPos)
 		}
 	}
 	s.grpcParams = map[*types.Var][]HandlerRef{}
 	for v, ms := range params {
 		for _, m := range ms {
 			pos, name := s.funcInfo(&hfunc{fn: m.decl})
-			s.grpcParams[v] = append(s.grpcParams[v], HandlerRef{Name: name, Route: m.route, Pos: s.posString(pos), Kind: string(fwGRPC)})
+			s.grpcParams[v] = append(s.grpcParams[v], HandlerRef{Name: name, Route: m.route, Decl: report.PositionOf(s.pass.Fset, pos), Kind: string(fwGRPC)})
 		}
 	}
 	// Servers passed to functions registering services on their parameter.
@@ -513,7 +541,7 @@ func (s *state) reportGRPC() {
 			}
 			if c.fn.Pkg() == s.pass.Pkg {
 				for _, m := range params[sig.Params().At(i)] {
-					s.reportFunc(&hfunc{fn: m.decl}, m.route, fwGRPC)
+					s.reportFunc(&hfunc{fn: m.decl}, m.route, fwGRPC, token.NoPos, token.NoPos)
 				}
 			} else if f := s.importedRouter(c.fn); f != nil {
 				for _, p := range f.Params {
@@ -641,9 +669,12 @@ func (s *state) refs(items []item) []HandlerRef {
 			if s.suppressedHere(pos) {
 				continue // //obscheck:ignore at the declaration holds wherever it is served
 			}
-			r = HandlerRef{Name: name, Route: it.route, Pos: s.posString(pos), Kind: string(it.fw)}
+			r = HandlerRef{Name: name, Route: it.route, Decl: report.PositionOf(s.pass.Fset, pos), Kind: string(it.fw)}
 		}
-		if k := r.Name + "|" + r.Pos + "|" + r.Route; !seen[k] {
+		if !r.Reg.IsValid() {
+			r.Reg = report.PositionOf(s.pass.Fset, it.regPos)
+		}
+		if k := fmt.Sprint(r.Name, r.Decl, r.Route); !seen[k] {
 			seen[k] = true
 			out = append(out, r)
 		}
@@ -666,8 +697,8 @@ func (s *state) declAt(pos token.Pos) *ast.FuncDecl {
 // drops the finding), so a handler declared here and served elsewhere can
 // be suppressed at its declaration.
 func (s *state) suppressedHere(pos token.Pos) bool {
-	ix, ok := s.pass.ResultOf[directives.Analyzer].(*directives.Index)
-	if !ok || ix == nil || ix.Suppressing(Name, pos) == nil {
+	ix := s.r.Directives()
+	if ix == nil || ix.Suppressing(Name, pos) == nil {
 		return false
 	}
 	if !s.reported[pos] {

@@ -65,7 +65,8 @@ func (o *options) register(cmd *cobra.Command) {
 type session struct {
 	opts      *options
 	dir       string
-	pol       *policy.Policy
+	pol       *policy.Policy // the policy of the working directory
+	src       *policy.Source // the policy of each package
 	analyzers []*analysis.Analyzer
 }
 
@@ -90,39 +91,73 @@ func (o *options) prepare() (*session, error) {
 	if o.jobs < 0 {
 		return nil, usageErrorf("--jobs must be positive")
 	}
-	pol, err := loadPolicy(dir, o.config)
+	for flag, rules := range map[string][]string{"--enable": o.enable, "--disable": o.disable} {
+		for _, r := range rules {
+			if !policy.Default().SetEnabled(r, true) {
+				return nil, usageErrorf("%s %s: unknown rule; run 'obscheck rules' for the list", flag, r)
+			}
+		}
+	}
+	// Every policy file of the run gets the command line's overrides.
+	adjust := func(p *policy.Policy) {
+		if o.tests {
+			p.Exclude.Tests = false
+		}
+		for _, r := range o.enable {
+			p.SetEnabled(r, true)
+		}
+		for _, r := range o.disable {
+			p.SetEnabled(r, false)
+		}
+	}
+	var src *policy.Source
+	if o.config != "" || os.Getenv(policy.EnvConfig) != "" {
+		// One file for every package: --config, else $OBSCHECK_CONFIG
+		// (as under go vet).
+		pol, err := loadPolicy(dir, o.config)
+		if err != nil {
+			return nil, &exitError{code: exitUsage, msg: err.Error()}
+		}
+		adjust(pol)
+		src = policy.Fixed(pol)
+	} else {
+		// Each package is judged by the policy file nearest to it, as
+		// under go vet and golangci-lint.
+		src = policy.Nearest(adjust)
+	}
+	// The policy where obscheck runs decides whether test files are
+	// loaded; the files themselves are reported per package's policy.
+	pol, err := src.ForDir(dir)
 	if err != nil {
 		return nil, &exitError{code: exitUsage, msg: err.Error()}
 	}
-	if o.tests {
-		pol.Exclude.Tests = false
-	}
-	o.tests = !pol.Exclude.Tests // a policy that reports tests needs them loaded
-	for _, r := range o.enable {
-		if !pol.SetEnabled(r, true) {
-			return nil, usageErrorf("--enable %s: unknown rule; run 'obscheck rules' for the list", r)
-		}
-	}
+	o.tests = !pol.Exclude.Tests
+	off := map[string]bool{}
 	for _, r := range o.disable {
-		if !pol.SetEnabled(r, false) {
-			return nil, usageErrorf("--disable %s: unknown rule; run 'obscheck rules' for the list", r)
-		}
+		off[r] = true
+	}
+	for _, r := range o.enable {
+		off[r] = false
 	}
 	var analyzers []*analysis.Analyzer
-	for _, a := range all.Analyzers() {
-		if pol.Enabled(a.Name) {
+	for _, a := range all.New(src) {
+		if !off[a.Name] {
 			analyzers = append(analyzers, a)
 		}
 	}
-	if len(analyzers) == 0 {
+	if len(analyzers) == 0 || len(analyzers) == 1 && analyzers[0].Name == "directive" {
 		return nil, usageErrorf("every rule is disabled")
 	}
-	policy.Install(pol)
-	return &session{opts: o, dir: dir, pol: pol, analyzers: analyzers}, nil
+	return &session{opts: o, dir: dir, pol: pol, src: src, analyzers: analyzers}, nil
 }
 
+// loadPolicy loads the policy file named by config, else by
+// $OBSCHECK_CONFIG, else the one nearest to dir (or the defaults).
 func loadPolicy(dir, config string) (*policy.Policy, error) {
 	path := config
+	if path == "" {
+		path = os.Getenv(policy.EnvConfig)
+	}
 	if path == "" {
 		found, err := policy.Find(dir)
 		if err != nil {

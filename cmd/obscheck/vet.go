@@ -64,18 +64,19 @@ func toolID() ([]byte, error) {
 }
 
 // policyFiles lists every policy file that can govern a package of the
-// current module: $OBSCHECK_CONFIG, and each .obscheck.yaml from the
-// module root down (nested modules, vendor, testdata and hidden
-// directories excluded, as the go command excludes them from ./...).
+// current module: $OBSCHECK_CONFIG, the nearest .obscheck.yaml at or above
+// the module root (up to the repository root), and each one below it
+// (nested modules, vendor, testdata and hidden directories excluded, as
+// the go command excludes them from ./...).
 func policyFiles() []string {
 	var files []string
 	if env := os.Getenv(policy.EnvConfig); env != "" {
 		files = append(files, env)
 	}
-	if up, _ := policy.Find("."); up != "" {
+	root := policy.ModuleRoot(".")
+	if up, _ := policy.Find(root); up != "" {
 		files = append(files, up)
 	}
-	root := policy.ModuleRoot(".")
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil

@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/obscheck/obscheck/internal/policy"
 	"golang.org/x/tools/go/analysis"
@@ -84,25 +85,43 @@ type fileInfo struct {
 	global []*Directive         // file-ignore directives
 }
 
-// Analyzer builds the Index of a package. It reports nothing itself.
-var Analyzer = &analysis.Analyzer{
-	Name:             "obscheckdirectives",
-	Doc:              "parse //obscheck: directives and find generated and excluded files",
-	Run:              run,
-	ResultType:       reflect.TypeOf((*Index)(nil)),
-	RunDespiteErrors: true,
-}
+// Analyzer builds the Index of a package with the default policy source
+// (see policy.Source). It reports nothing itself.
+var Analyzer = New(nil)
 
-func init() { policy.RegisterFlags(&Analyzer.Flags) }
+var (
+	mu       sync.Mutex
+	bySource = map[*policy.Source]*analysis.Analyzer{}
+)
 
-func run(pass *analysis.Pass) (any, error) {
-	// A bad policy file is reported by the rules, which go vet shows; an
-	// error here would only surface as "failed prerequisites".
-	pol, err := policy.For(pass)
-	if err != nil {
-		pol = policy.Default()
+// New returns the analyzer building the Index with the policy from src.
+// Every rule built from src requires the same one, so a package is
+// indexed once per run.
+func New(src *policy.Source) *analysis.Analyzer {
+	mu.Lock()
+	defer mu.Unlock()
+	if a := bySource[src]; a != nil {
+		return a
 	}
-	return Build(pass.Fset, pass.Files, pol), nil
+	a := &analysis.Analyzer{
+		Name: "obscheckdirectives",
+		Doc:  "parse //obscheck: directives and find generated and excluded files",
+		Run: func(pass *analysis.Pass) (any, error) {
+			// A bad policy file is reported by the rules, which go vet
+			// shows; an error here would only surface as "failed
+			// prerequisites".
+			pol, err := src.For(pass)
+			if err != nil {
+				pol = policy.Default()
+			}
+			return Build(pass.Fset, pass.Files, pol), nil
+		},
+		ResultType:       reflect.TypeOf((*Index)(nil)),
+		RunDespiteErrors: true,
+	}
+	policy.RegisterFlags(&a.Flags)
+	bySource[src] = a
+	return a
 }
 
 // Build indexes files.

@@ -287,6 +287,15 @@ func (st *run) toFinding(p *packages.Package, a *analysis.Analyzer, d analysis.D
 		Message:   d.Message,
 		Func:      enclosingFunc(p, d.Pos),
 	}
+	for _, r := range d.Related {
+		rp := p.Fset.Position(r.Pos)
+		if !rp.IsValid() {
+			continue
+		}
+		f.Related = append(f.Related, finding.Related{
+			File: st.rel(rp.Filename), Abs: rp.Filename, Line: rp.Line, Column: rp.Column, Message: r.Message,
+		})
+	}
 	for _, sf := range d.SuggestedFixes {
 		fix := finding.Fix{Message: sf.Message}
 		for _, e := range sf.TextEdits {

@@ -13,12 +13,26 @@ type Finding struct {
 	Message   string `json:"message"`
 	// Func is the enclosing function ("(*T).M", "F", or "" at package
 	// level); the baseline fingerprints by it instead of line numbers.
-	Func  string `json:"-"`
-	Fixes []Fix  `json:"suggested_fixes"`
+	Func string `json:"-"`
+	// Related are the other places the finding is about (the handler a
+	// serve site serves, the declaration of a metric labelled elsewhere).
+	// Messages never carry positions: these do, so a finding keeps its
+	// identity (baseline, fingerprint) when lines move.
+	Related []Related `json:"related"`
+	Fixes   []Fix     `json:"suggested_fixes"`
 	// Abs is the absolute file path (for applying fixes).
 	Abs string `json:"-"`
 	// Baselined is set when the baseline already knows the finding.
 	Baselined bool `json:"-"`
+}
+
+// Related is another place a finding is about.
+type Related struct {
+	File    string `json:"file"` // relative to the working directory, like Finding.File
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
+	Abs     string `json:"-"`
 }
 
 // Fix is one suggested fix: a message and its edits.

@@ -37,7 +37,11 @@ func writeGitHub(w io.Writer, findings []finding.Finding, opts Options) error {
 				fmt.Fprintf(&b, ",endColumn=%d", f.EndColumn)
 			}
 		}
-		fmt.Fprintf(&b, ",title=%s::%s\n", ghProperty.Replace("obscheck "+f.Rule), ghData.Replace(f.Message))
+		msg := f.Message
+		for _, r := range f.Related {
+			msg += fmt.Sprintf("\n%s:%d: %s", relatedPath(r, opts.Root), r.Line, r.Message)
+		}
+		fmt.Fprintf(&b, ",title=%s::%s\n", ghProperty.Replace("obscheck "+f.Rule), ghData.Replace(msg))
 		bw.WriteString(b.String())
 	}
 	return bw.Flush()

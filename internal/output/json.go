@@ -19,6 +19,9 @@ func writeJSON(w io.Writer, findings []finding.Finding) error {
 			fixes[j] = fx
 		}
 		f.Fixes = fixes
+		if f.Related == nil {
+			f.Related = []finding.Related{}
+		}
 		out[i] = f
 	}
 	return encode(w, out)

@@ -76,6 +76,11 @@ func repoPath(f finding.Finding, root string) string {
 	return filepath.ToSlash(f.File)
 }
 
+// relatedPath is repoPath for a related location.
+func relatedPath(r finding.Related, root string) string {
+	return repoPath(finding.Finding{File: r.File, Abs: r.Abs}, root)
+}
+
 // uriOf escapes a slash path as a relative URI reference (spaces, %, #...).
 func uriOf(p string) string {
 	u := url.URL{Path: p}

@@ -32,7 +32,9 @@ func odd(t *testing.T) ([]finding.Finding, Options) {
 	handler := filepath.Join(repo, "svc", "handler.go")
 	fs := []finding.Finding{
 		{Rule: "spanrequired", File: "svc/z.go", Abs: filepath.Join(repo, "svc", "z.go"), Line: 9, Column: 2, EndLine: 9, EndColumn: 10,
-			Message: "handler Serve has no span; wrap it:\n  otelhttp.NewHandler(h, \"name\")", Func: "(*Server).Serve"},
+			Message: "handler Serve has no span; wrap it:\n  otelhttp.NewHandler(h, \"name\")", Func: "(*Server).Serve",
+			Related: []finding.Related{{File: "svc/handler.go", Abs: handler, Line: 4, Column: 6, Message: "handler Serve is declared here"},
+				{File: "svc/a b,c.go", Abs: filepath.Join(repo, "svc", "a b,c.go"), Line: 2, Column: 1, Message: "registered: 100%, a:b"}}},
 		{Rule: "metricnaming", File: "svc/a b,c.go", Abs: filepath.Join(repo, "svc", "a b,c.go"), Line: 3, Column: 5, EndLine: 3, EndColumn: 20,
 			Message: "metric \"requests_total\" lacks prefix noetl_ (100% of names must have it), rename: noetl_requests_total",
 			Fixes:   []finding.Fix{{Message: "add prefix", Edits: []finding.Edit{{File: "svc/a b,c.go", Start: 40, End: 56, New: `"noetl_requests_total"`, Line: 3, Column: 5}}}}},

@@ -63,10 +63,16 @@ type (
 		Level               string            `json:"level"`
 		Message             sarifMessage      `json:"message"`
 		Locations           []sarifLocation   `json:"locations"`
+		RelatedLocations    []sarifRelated    `json:"relatedLocations,omitempty"`
 		PartialFingerprints map[string]string `json:"partialFingerprints"` // one key: order is fixed
 	}
 	sarifLocation struct {
 		PhysicalLocation sarifPhysical `json:"physicalLocation"`
+	}
+	sarifRelated struct {
+		ID               int           `json:"id"`
+		PhysicalLocation sarifPhysical `json:"physicalLocation"`
+		Message          sarifMessage  `json:"message"`
 	}
 	sarifPhysical struct {
 		ArtifactLocation sarifArtifact `json:"artifactLocation"`
@@ -132,6 +138,14 @@ func writeSARIF(w io.Writer, findings []finding.Finding, rules []RuleInfo, opts 
 				EndColumn:   cols.utf16(f.Abs, f.EndLine, f.EndColumn),
 			}
 		}
+		var related []sarifRelated
+		for i, r := range f.Related {
+			rl := sarifPhysical{ArtifactLocation: sarifArtifact{URI: uriOf(relatedPath(r, opts.Root)), URIBaseID: "%SRCROOT%"}}
+			if r.Line > 0 {
+				rl.Region = &sarifRegion{StartLine: r.Line, StartColumn: cols.utf16(r.Abs, r.Line, r.Column)}
+			}
+			related = append(related, sarifRelated{ID: i + 1, PhysicalLocation: rl, Message: sarifMessage{r.Message}})
+		}
 		fp := fingerprint(f, p)
 		seen[fp]++
 		results = append(results, sarifResult{
@@ -140,6 +154,7 @@ func writeSARIF(w io.Writer, findings []finding.Finding, rules []RuleInfo, opts 
 			Level:               "error",
 			Message:             sarifMessage{f.Message},
 			Locations:           []sarifLocation{{loc}},
+			RelatedLocations:    related,
 			PartialFingerprints: map[string]string{fingerprintKey: fmt.Sprintf("%s:%d", fp, seen[fp])},
 		})
 	}

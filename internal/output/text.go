@@ -18,6 +18,10 @@ func writeText(w io.Writer, findings []finding.Finding) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range findings {
 		fmt.Fprintf(bw, "%s: %s (%s)\n", position(f), oneLine.Replace(f.Message), f.Rule)
+		// Related places follow, indented, as go vet prints them.
+		for _, r := range f.Related {
+			fmt.Fprintf(bw, "\t%s: %s\n", position(finding.Finding{File: r.File, Line: r.Line, Column: r.Column}), oneLine.Replace(r.Message))
+		}
 	}
 	return bw.Flush()
 }

@@ -1,19 +1,16 @@
 // Package policy holds the obscheck policy: the team's observability rules
-// (.obscheck.yaml) with the NoETL defaults. Every analyzer reads it through
-// For, which works the same under every driver: the obscheck CLI installs
-// the policy it loaded, go vet / golangci-lint / gopls find .obscheck.yaml
-// by walking up from the package's files, and nogo passes -config.
+// (.obscheck.yaml) with the NoETL defaults. Analyzers are built from a
+// Source, which decides the policy of each package the same way under
+// every driver: the nearest .obscheck.yaml above the package's files (see
+// Find), unless a flag, $OBSCHECK_CONFIG or the caller fixes one.
 package policy
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
-	"sync"
-
-	"golang.org/x/tools/go/analysis"
+	"strings"
 )
 
 // FileName is the policy file looked up from each package's directory.
@@ -93,125 +90,54 @@ func (p *Policy) CorrelationKey(key string) bool {
 	return slices.Contains(p.Policy.CorrelationKeys, key)
 }
 
-// --- How analyzers get the policy, under any driver ---
-
-var (
-	installed *Policy // set by the obscheck CLI before analysis starts
-	cache     sync.Map
-)
-
-// Install makes p the policy of every analyzer in this process. The
-// obscheck CLI calls it once, before analysis, after applying its flags.
-func Install(p *Policy) { installed = p }
-
-// RegisterFlags adds the flags every analyzer carries (nogo and go vet
-// pass configuration only through analyzer flags): -config names a policy
-// file, -policy gives the policy YAML itself (for sandboxes such as
-// Bazel's, where no file is at hand).
-func RegisterFlags(fs *flag.FlagSet) {
-	fs.String("config", "", "path to "+FileName+" (default: found by walking up from each package's directory)")
-	fs.String("policy", "", "the policy as YAML text, instead of a file")
-}
-
-// For returns the policy governing pass: the installed one, the YAML of
-// the analyzer's -policy flag, the file named by its -config flag or
-// $OBSCHECK_CONFIG, or the nearest .obscheck.yaml above the
-// package's files (stopping at the module root), else the defaults.
-func For(pass *analysis.Pass) (*Policy, error) {
-	if installed != nil {
-		return installed, nil
-	}
-	if f := pass.Analyzer.Flags.Lookup("policy"); f != nil && f.Value.String() != "" {
-		return parseCached(f.Value.String())
-	}
-	if f := pass.Analyzer.Flags.Lookup("config"); f != nil && f.Value.String() != "" {
-		return loadCached(f.Value.String())
-	}
-	if env := os.Getenv(EnvConfig); env != "" {
-		return loadCached(env)
-	}
-	dir := packageDir(pass)
-	if dir == "" {
-		return Default(), nil
-	}
-	path, err := Find(dir)
-	if err != nil {
-		return nil, err
-	}
-	if path == "" {
-		return Default(), nil
-	}
-	return loadCached(path)
-}
-
-type cached struct {
-	p   *Policy
-	err error
-}
-
-// loadCached parses each file once per process: analyzers of many packages
-// share it read-only.
-func loadCached(path string) (*Policy, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, err
-	}
-	if v, ok := cache.Load(abs); ok {
-		c := v.(cached)
-		return c.p, c.err
-	}
-	p, err := Load(abs)
-	v, _ := cache.LoadOrStore(abs, cached{p, err})
-	c := v.(cached)
-	return c.p, c.err
-}
-
-// parseCached parses policy text given in a flag, once per text.
-func parseCached(text string) (*Policy, error) {
-	key := "policy-flag\x00" + text
-	if v, ok := cache.Load(key); ok {
-		c := v.(cached)
-		return c.p, c.err
-	}
-	p, err := Parse("-policy flag", []byte(text))
-	if p != nil {
-		p.Source = "-policy flag"
-	}
-	v, _ := cache.LoadOrStore(key, cached{p, err})
-	c := v.(cached)
-	return c.p, c.err
-}
-
-func packageDir(pass *analysis.Pass) string {
-	for _, f := range pass.Files {
-		if name := pass.Fset.File(f.Pos()).Name(); filepath.IsAbs(name) {
-			return filepath.Dir(name)
-		}
-	}
-	return ""
-}
-
-// Find walks up from dir to the module root (the first directory holding
-// go.mod) and returns the first policy file found, or "" if there is none.
+// Find returns the policy file governing dir: the first .obscheck.yaml
+// found walking up from dir to the repository root (the directory holding
+// .git), or to the module root when dir is not in a repository. A monorepo
+// can so keep one policy at its root for every module below it, and a
+// package can refine it with a file of its own. Find returns "" if there
+// is none. A name that exists but cannot be read (a dangling symlink, a
+// directory) is still returned: Load reports it rather than letting the
+// defaults apply silently.
 func Find(dir string) (string, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return "", err
 	}
+	limit := RepoRoot(dir)
+	if limit == "" {
+		limit = ModuleRoot(dir)
+	}
 	for {
 		candidate := filepath.Join(dir, FileName)
-		if _, err := os.Stat(candidate); err == nil {
+		if _, err := os.Lstat(candidate); err == nil {
 			return candidate, nil
 		}
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return "", nil
-		}
 		parent := filepath.Dir(dir)
-		if parent == dir {
+		if dir == limit || parent == dir || !within(dir, limit) {
 			return "", nil
 		}
 		dir = parent
 	}
+}
+
+// RepoRoot returns the nearest directory at or above dir holding .git (a
+// directory, or a file for worktrees and submodules), or "".
+func RepoRoot(dir string) string {
+	dir, _ = filepath.Abs(dir)
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return ""
+		}
+	}
+}
+
+// within reports whether dir is root or below it.
+func within(dir, root string) bool {
+	rel, err := filepath.Rel(root, dir)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // ModuleRoot returns the nearest directory at or above dir holding go.mod.

@@ -107,14 +107,14 @@ func TestForFlags(t *testing.T) {
 	a := &analysis.Analyzer{Name: "x", Doc: "x"}
 	RegisterFlags(&a.Flags)
 	a.Flags.Set("policy", "version: 1\npolicy: {metric_prefix: team_}\n")
-	p, err := For(&analysis.Pass{Analyzer: a})
+	p, err := Nearest(nil).For(&analysis.Pass{Analyzer: a})
 	if err != nil || p.Policy.MetricPrefix != "team_" {
 		t.Fatalf("-policy flag: %v %+v", err, p)
 	}
 	b := &analysis.Analyzer{Name: "y", Doc: "y"}
 	RegisterFlags(&b.Flags)
 	b.Flags.Set("policy", "version: 1\npolicy: {metric_prefx: team_}\n")
-	if _, err := For(&analysis.Pass{Analyzer: b}); err == nil || !strings.Contains(err.Error(), "-policy flag:2: unknown key") {
+	if _, err := Nearest(nil).For(&analysis.Pass{Analyzer: b}); err == nil || !strings.Contains(err.Error(), "-policy flag:2: unknown key") {
 		t.Errorf("bad -policy flag: %v", err)
 	}
 }

@@ -22,10 +22,8 @@ func analyze(t *testing.T, dir string, jobs int, tests bool, patterns ...string)
 	t.Helper()
 	p := policy.Default()
 	p.Root = dir
-	policy.Install(p)
-	t.Cleanup(func() { policy.Install(nil) })
 	loaded, res, err := driver.Analyze(driver.LoadConfig{Dir: dir, Patterns: patterns, Tests: tests},
-		driver.RunConfig{Analyzers: all.Analyzers(), Jobs: jobs, Dir: dir})
+		driver.RunConfig{Analyzers: all.New(policy.Fixed(p)), Jobs: jobs, Dir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,13 +161,11 @@ func TestSweepModules(t *testing.T) {
 // rule the same view.
 func TestLoadModesAgree(t *testing.T) {
 	dir := testutil.Module(t, "../../testdata/example")
-	policy.Install(policy.Default())
-	defer policy.Install(nil)
 	var reports []string
 	modes := []string{"export", "source", "streamed"}
 	for _, mode := range modes {
 		var res *driver.Result
-		rc := driver.RunConfig{Analyzers: all.Analyzers(), Dir: dir}
+		rc := driver.RunConfig{Analyzers: all.New(policy.Fixed(policy.Default())), Dir: dir}
 		if mode == "streamed" { // Analyze's one-pass load and analysis
 			loaded, r, err := driver.Analyze(driver.LoadConfig{Dir: dir, Mode: "export"}, rc)
 			if err != nil || len(loaded.Errors) > 0 {

@@ -31,26 +31,28 @@ type Reporter struct {
 	ix      *directives.Index
 	used    *Used
 	library bool // the package belongs to a library the tables describe
+
+	synthetic map[Position]token.Pos // see Related
 }
 
 // New returns a Reporter for rule. The analyzer must require
-// directives.Analyzer.
-func New(pass *analysis.Pass, rule string) *Reporter {
-	ix, _ := pass.ResultOf[directives.Analyzer].(*directives.Index)
+// directives.New(src) for the src it was built from.
+func New(pass *analysis.Pass, rule string, src *policy.Source) *Reporter {
+	ix, _ := pass.ResultOf[directives.New(src)].(*directives.Index)
 	lib := pass.Pkg != nil && apis.Library(pass.Pkg.Path())
 	return &Reporter{pass: pass, ix: ix, used: &Used{Rule: rule, Ran: true}, library: lib}
 }
 
-// Begin starts one rule's pass: it finds the policy (the same way under
-// every driver) and returns the rule's Reporter. r is nil when the rule is
-// disabled or the policy cannot be read; the rule then returns
-// report.Disabled(rule), err.
-func Begin(pass *analysis.Pass, rule string) (r *Reporter, pol *policy.Policy, err error) {
-	pol, err = policy.For(pass)
+// Begin starts one rule's pass: it finds the package's policy in src (the
+// same way under every driver) and returns the rule's Reporter. r is nil
+// when the rule is disabled or the policy cannot be read; the rule then
+// returns report.Disabled(rule), err.
+func Begin(pass *analysis.Pass, rule string, src *policy.Source) (r *Reporter, pol *policy.Policy, err error) {
+	pol, err = src.For(pass)
 	if err != nil || !pol.Enabled(rule) {
 		return nil, pol, err
 	}
-	return New(pass, rule), pol, nil
+	return New(pass, rule, src), pol, nil
 }
 
 // Disabled is the result of a rule that did not run.
@@ -81,6 +83,11 @@ func (r *Reporter) Reportf(pos token.Pos, format string, args ...any) {
 // Skip reports whether findings at pos would be dropped anyway; rules may
 // use it to avoid expensive work in generated files.
 func (r *Reporter) Skip(pos token.Pos) bool { return r.library || r.ix != nil && r.ix.Skip(pos) }
+
+// Directives is the package's directive index (nil when the package has
+// none), for rules that look up a suppression at a place they do not
+// report at.
+func (r *Reporter) Directives() *directives.Index { return r.ix }
 
 // Result is what the rule's Run returns.
 func (r *Reporter) Result() *Used { return r.used }
