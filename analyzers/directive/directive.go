@@ -61,8 +61,11 @@ func run(pass *analysis.Pass, src *policy.Source, dirs *analysis.Analyzer, rules
 	}
 	ix := pass.ResultOf[dirs].(*directives.Index)
 	used := map[*directives.Directive]bool{}
+	// A rule that did not run here (a package with type errors runs only
+	// the analyzers that run despite errors) is known but not judged.
 	ran := map[string]bool{}
 	for _, a := range rules {
+		ran[a.Name] = false
 		u, _ := pass.ResultOf[a].(*report.Used)
 		if u == nil {
 			continue

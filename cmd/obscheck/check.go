@@ -224,7 +224,20 @@ func runCheck(cmd *cobra.Command, o *options, patterns []string) error {
 		if err != nil {
 			return usageErrorf("--new-from-rev %s: %v", o.newFromRev, err)
 		}
-		findings = slices.DeleteFunc(findings, func(f finding.Finding) bool { return !changed.Contains(f.Abs, f.Line) })
+		// A finding is new when its place or any place it is about
+		// changed: a handler added to a router in internal/api is
+		// reported at the unchanged serve site in cmd/.
+		findings = slices.DeleteFunc(findings, func(f finding.Finding) bool {
+			if changed.Contains(f.Abs, f.Line) {
+				return false
+			}
+			for _, r := range f.Related {
+				if changed.Contains(r.Abs, r.Line) {
+					return false
+				}
+			}
+			return true
+		})
 	}
 
 	baselined := 0
@@ -265,6 +278,14 @@ func runCheck(cmd *cobra.Command, o *options, patterns []string) error {
 	}
 	if o.format == output.Text {
 		output.Summary(stderr, findings, baselined)
+		if used := s.policyFiles(); used != "" {
+			fmt.Fprintln(stderr, "obscheck: policy: "+used)
+		}
+	}
+	if o.debug {
+		for _, b := range res.Bugs {
+			fmt.Fprintln(stderr, "obscheck: driver bug: "+b)
+		}
 	}
 	incomplete := reportIncomplete(stderr, bad, res.Failures, o.debug)
 	switch {
@@ -274,6 +295,26 @@ func runCheck(cmd *cobra.Command, o *options, patterns []string) error {
 		return &exitError{code: exitFindings}
 	}
 	return nil
+}
+
+// policyFiles names the policy files that governed the run's packages,
+// relative to the working directory ("built-in defaults" for none).
+func (s *session) policyFiles() string {
+	var names []string
+	for _, f := range s.src.Used() {
+		switch {
+		case f == "":
+			names = append(names, "built-in defaults")
+		case strings.HasPrefix(f, "policy-flag\x00"):
+			names = append(names, "-policy flag")
+		default:
+			if rel, err := filepath.Rel(s.dir, f); err == nil && !strings.HasPrefix(rel, "..") {
+				f = filepath.ToSlash(rel)
+			}
+			names = append(names, f)
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 // write writes the report where --output says.

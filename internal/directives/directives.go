@@ -6,6 +6,7 @@ package directives
 
 import (
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"reflect"
 	"strings"
@@ -134,8 +135,16 @@ func Build(fset *token.FileSet, files []*ast.File, pol *policy.Policy) *Index {
 		}
 		fi := &fileInfo{lines: map[int][]*Directive{}}
 		ix.files[tf] = fi
-		fi.skip = ast.IsGenerated(f) || pol.Excluded(tf.Name()) ||
-			pol.Exclude.Tests && strings.HasSuffix(tf.Name(), "_test.go")
+		name, generated := tf.Name(), ast.IsGenerated(f)
+		if user, ok := policy.UserFile(fset, f); !ok {
+			generated = true // cmd/cgo's own file
+		} else if user != name {
+			// A cgo file is analyzed as cmd/cgo's output, which says it
+			// is generated; it is the user's file that counts.
+			name, generated = user, userFileGenerated(user)
+		}
+		fi.skip = generated || pol.Excluded(name) ||
+			pol.Exclude.Tests && strings.HasSuffix(name, "_test.go")
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
 				d, ok := Parse(c.Text)
@@ -159,6 +168,13 @@ func Build(fset *token.FileSet, files []*ast.File, pol *policy.Policy) *Index {
 		}
 	}
 	return ix
+}
+
+// userFileGenerated reports whether the Go file at name says it is
+// generated; a file that cannot be read is not.
+func userFileGenerated(name string) bool {
+	f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.PackageClauseOnly|parser.ParseComments)
+	return err == nil && ast.IsGenerated(f)
 }
 
 // Skip reports whether findings at pos are never reported: the file is

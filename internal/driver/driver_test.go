@@ -67,32 +67,20 @@ var boomAnalyzer = &analysis.Analyzer{
 
 func load(t *testing.T) ([]string, *Result) {
 	t.Helper()
-	loaded, err := Load(LoadConfig{Dir: "testdata/facts"})
+	loaded, res, err := Analyze(LoadConfig{Dir: "testdata/facts", Mode: "export"},
+		RunConfig{Analyzers: []*analysis.Analyzer{markAnalyzer, boomAnalyzer}, Dir: "testdata/facts", Jobs: 1})
 	if err != nil || len(loaded.Errors) > 0 {
 		t.Fatalf("load: %v %v", err, loaded)
 	}
-	pkgs := loaded.Packages
-	roots := map[string]bool{}
-	for _, p := range pkgs {
-		roots[p.PkgPath] = true
+	// Dependencies outside the module come from export data, never source.
+	if loaded.Deps.Source != 0 || loaded.Deps.Export == 0 {
+		t.Errorf("dependencies: %+v, want all from export data", loaded.Deps)
 	}
-	for _, p := range pkgs {
-		// Dependencies outside the roots come from export data, not source.
-		for _, imp := range p.Imports {
-			if !roots[imp.PkgPath] && (imp.Syntax != nil || imp.TypesInfo != nil) {
-				t.Errorf("dependency %s was loaded from source", imp.PkgPath)
-			}
-		}
-	}
-	res := Run(pkgs, RunConfig{Analyzers: []*analysis.Analyzer{markAnalyzer, boomAnalyzer}, Dir: "testdata/facts", Jobs: 1})
-	var lines []string
-	for _, f := range res.Findings {
-		lines = append(lines, fmt.Sprintf("%s:%d: %s (%s) in %q", f.File, f.Line, f.Message, f.Rule, f.Func))
-	}
-	return lines, res
+	return findingLines(res), res
 }
 
 func TestFactsAcrossPackages(t *testing.T) {
+	t.Parallel()
 	lines, res := load(t)
 	want := []string{
 		"a/a.go:1: saw a (boom) in \"\"",
@@ -111,14 +99,13 @@ func TestFactsAcrossPackages(t *testing.T) {
 }
 
 func TestDeterministicAcrossJobs(t *testing.T) {
-	loaded, err := Load(LoadConfig{Dir: "testdata/facts"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkgs := loaded.Packages
+	t.Parallel()
 	var first []string
 	for _, jobs := range []int{1, 2, 8, 1, 8} {
-		res := Run(pkgs, RunConfig{Analyzers: []*analysis.Analyzer{markAnalyzer}, Dir: "testdata/facts", Jobs: jobs})
+		_, res, err := Analyze(LoadConfig{Dir: "testdata/facts"}, RunConfig{Analyzers: []*analysis.Analyzer{markAnalyzer}, Dir: "testdata/facts", Jobs: jobs})
+		if err != nil {
+			t.Fatal(err)
+		}
 		var got []string
 		for _, f := range res.Findings {
 			got = append(got, fmt.Sprint(f))
@@ -131,50 +118,73 @@ func TestDeterministicAcrossJobs(t *testing.T) {
 	}
 }
 
-// TestColdCacheLoadsDeclarationsOnly: with an empty build cache, auto mode
-// must not compile every dependency; it loads them from source without
-// function bodies, and the analysis sees the same thing.
-func TestColdCacheLoadsDeclarationsOnly(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a cold cache")
-	}
-	dir := "../../testdata/example"
-	warm, err := Load(LoadConfig{Dir: dir, Mode: "export"})
-	if err != nil || len(warm.Errors) > 0 {
-		t.Skipf("example service does not load (modules not downloaded?): %v %v", err, warm)
-	}
-	cold, err := Load(LoadConfig{Dir: dir, Env: []string{"GOCACHE=" + t.TempDir(), "GOFLAGS=-mod=mod"}})
+// TestSubsetOfModule: for every package P, analyzing P alone reports
+// exactly what analyzing ./... reports in P — facts come from the
+// module's packages P imports, analyzed but not reported.
+func TestSubsetOfModule(t *testing.T) {
+	t.Parallel()
+	rc := RunConfig{Analyzers: []*analysis.Analyzer{markAnalyzer}, Dir: "testdata/facts"}
+	_, all, err := Analyze(LoadConfig{Dir: "testdata/facts"}, rc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cold.Mode != "source" {
-		t.Errorf("cold cache loaded dependencies from %s, want source", cold.Mode)
-	}
-	if len(cold.Errors) > 0 || len(cold.Packages) != len(warm.Packages) {
-		t.Fatalf("cold load: %d packages, errors %v; warm: %d", len(cold.Packages), cold.Errors, len(warm.Packages))
-	}
-	for _, p := range cold.Packages {
-		for _, f := range p.Syntax {
-			if len(f.Comments) == 0 && len(f.Decls) > 0 {
-				t.Errorf("%s: root file lost its comments", p.PkgPath)
+	for _, pkg := range []string{"a", "b", "c"} {
+		var want []string
+		for _, l := range findingLines(all) {
+			if strings.HasPrefix(l, pkg+"/") {
+				want = append(want, l)
 			}
 		}
-		for _, imp := range p.Imports {
-			if imp.Types == nil || !imp.Types.Complete() {
-				t.Errorf("%s: dependency %s has no complete types", p.PkgPath, imp.PkgPath)
-			}
-			for _, f := range imp.Syntax {
-				for _, d := range f.Decls {
-					if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && !strings.HasPrefix(imp.PkgPath, "example.com/") {
-						t.Fatalf("dependency %s kept the body of %s", imp.PkgPath, fd.Name.Name)
-					}
-				}
-			}
+		loaded, res, err := Analyze(LoadConfig{Dir: "testdata/facts", Patterns: []string{"./" + pkg}}, rc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := findingLines(res); !reflect.DeepEqual(got, want) {
+			t.Errorf("./%s alone:\n%s\nwant (./... in %s):\n%s", pkg, strings.Join(got, "\n"), pkg, strings.Join(want, "\n"))
+		}
+		if len(res.Bugs) > 0 {
+			t.Errorf("./%s: driver bugs: %v", pkg, res.Bugs)
+		}
+		if pkg == "c" && !reflect.DeepEqual(loaded.FactPackages, []string{"example.com/facts/a", "example.com/facts/b"}) {
+			t.Errorf("./c: analyzed for facts %v, want a and b", loaded.FactPackages)
 		}
 	}
-	// The named packages see the same types either way: every expression's
-	// type prints the same. (All rules agree too: reliability's
-	// TestLoadModesAgree.)
+}
+
+// TestTestVariants: with tests, a package and its test variant are
+// analyzed once (the variant), an external test package too, and a
+// module package recompiled for a test ("b [a.test]") gives its facts.
+func TestTestVariants(t *testing.T) {
+	t.Parallel()
+	rc := RunConfig{Analyzers: []*analysis.Analyzer{markAnalyzer}, Dir: "testdata/facts"}
+	loaded, res, err := Analyze(LoadConfig{Dir: "testdata/facts", Patterns: []string{"./a"}, Tests: true}, rc)
+	if err != nil || len(loaded.Errors) > 0 {
+		t.Fatalf("%v %v", err, loaded.Errors)
+	}
+	want := []string{"a/a_test.go:11: call to marked Marked (mark) in \"TestUse\""}
+	if got := findingLines(res); !reflect.DeepEqual(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(res.Bugs) > 0 {
+		t.Errorf("driver bugs: %v", res.Bugs)
+	}
+}
+
+// TestColdCache: with an empty build cache, auto mode does not compile the
+// dependencies; it checks their declarations from source, stores their
+// export data in obscheck's cache, and the next run reads it from there.
+// Every run sees the same types and finds the same.
+func TestColdCache(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks the example's dependencies from source")
+	}
+	t.Parallel()
+	dir := "../../testdata/example"
+	warm, warmRes, err := analyze(LoadConfig{Dir: dir, Mode: "export", Env: []string{"GOFLAGS=-mod=mod"}}, RunConfig{Dir: dir}, true)
+	if err != nil || len(warm.Errors) > 0 {
+		t.Skipf("example service does not load (modules not downloaded?): %v %v", err, warm)
+	}
+	env := []string{"GOCACHE=" + t.TempDir(), "OBSCHECK_CACHE=" + t.TempDir(), "GOFLAGS=-mod=mod"}
 	types := func(l *Loaded) map[string]string {
 		out := map[string]string{}
 		for _, p := range l.Packages {
@@ -184,13 +194,39 @@ func TestColdCacheLoadsDeclarationsOnly(t *testing.T) {
 		}
 		return out
 	}
-	w, c := types(warm), types(cold)
-	if len(w) == 0 || len(w) != len(c) {
-		t.Fatalf("%d typed expressions from export data, %d from source", len(w), len(c))
-	}
-	for k, v := range w {
-		if c[k] != v {
-			t.Errorf("%s: %s from export data, %s from source", k, v, c[k])
+	w := types(warm)
+	for i, wantDeps := range []string{"source", "cached"} {
+		cold, res, err := analyze(LoadConfig{Dir: dir, Env: env}, RunConfig{Dir: dir}, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cold.Mode != "source" {
+			t.Errorf("run %d: dependencies from %s, want source", i, cold.Mode)
+		}
+		switch {
+		case wantDeps == "source" && (cold.Deps.Source == 0 || cold.Deps.Cached != 0):
+			t.Errorf("first cold run: %+v, want every dependency from source", cold.Deps)
+		case wantDeps == "cached" && (cold.Deps.Source != 0 || cold.Deps.Cached == 0):
+			t.Errorf("second cold run: %+v, want every dependency from obscheck's cache", cold.Deps)
+		}
+		if len(cold.Errors) > 0 || len(cold.Packages) != len(warm.Packages) || res.Packages != warmRes.Packages {
+			t.Fatalf("run %d: %d packages, errors %v; warm: %d", i, len(cold.Packages), cold.Errors, len(warm.Packages))
+		}
+		for _, p := range cold.Packages {
+			for _, f := range p.Syntax {
+				if len(f.Comments) == 0 && len(f.Decls) > 0 {
+					t.Errorf("%s: a named package's file lost its comments", p.PkgPath)
+				}
+			}
+		}
+		c := types(cold)
+		if len(w) == 0 || len(w) != len(c) {
+			t.Fatalf("run %d: %d typed expressions from export data, %d cold", i, len(w), len(c))
+		}
+		for k, v := range w {
+			if c[k] != v {
+				t.Errorf("run %d: %s: %s from export data, %s cold", i, k, v, c[k])
+			}
 		}
 	}
 }
@@ -203,18 +239,15 @@ func findingLines(res *Result) []string {
 	return lines
 }
 
-// TestAnalyzeStreams: Analyze finds what Load+Run finds, facts included,
-// and releases each package's syntax and types.Info once it is analyzed.
-func TestAnalyzeStreams(t *testing.T) {
-	want, _ := load(t)
+// TestAnalyzeReleasesSyntax: each package's syntax and types.Info are
+// dropped once it is analyzed.
+func TestAnalyzeReleasesSyntax(t *testing.T) {
+	t.Parallel()
 	for _, jobs := range []int{1, 2, 8} {
 		loaded, res, err := Analyze(LoadConfig{Dir: "testdata/facts", Mode: "export"},
 			RunConfig{Analyzers: []*analysis.Analyzer{markAnalyzer, boomAnalyzer}, Dir: "testdata/facts", Jobs: jobs})
 		if err != nil || len(loaded.Errors) > 0 {
 			t.Fatalf("jobs=%d: %v %v", jobs, err, loaded.Errors)
-		}
-		if got := findingLines(res); !reflect.DeepEqual(got, want) {
-			t.Errorf("jobs=%d: streamed findings:\n%s\nwant:\n%s", jobs, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 		if len(res.Failures) != 1 || len(loaded.Packages) != 3 || res.Packages != 3 {
 			t.Errorf("jobs=%d: %d failures, %d packages loaded, %d analyzed", jobs, len(res.Failures), len(loaded.Packages), res.Packages)
@@ -227,60 +260,22 @@ func TestAnalyzeStreams(t *testing.T) {
 	}
 }
 
-// TestAnalyzeDependencyImportsRoot: when a dependency imports a named
-// package (c imports b imports a; a and c named), b's export data refers
-// to a, so Analyze falls back to go/packages' loading, with the same result.
-func TestAnalyzeDependencyImportsRoot(t *testing.T) {
-	cfg := RunConfig{Analyzers: []*analysis.Analyzer{markAnalyzer, boomAnalyzer}, Dir: "testdata/facts"}
-	for _, tc := range []struct {
-		patterns []string
-		twoPhase bool
-	}{
-		{[]string{"./a", "./c"}, true},
-		{[]string{"./a", "./b"}, false},
-	} {
-		lc := LoadConfig{Dir: "testdata/facts", Patterns: tc.patterns, Mode: "export"}
-		meta, err := loadMeta(t.Context(), lc, lc.env(), tc.patterns)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := needsTwoPhase(meta); got != tc.twoPhase {
-			t.Errorf("%v: needsTwoPhase = %v, want %v", tc.patterns, got, tc.twoPhase)
-		}
-		loaded, err := Load(lc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := findingLines(Run(loaded.Packages, cfg))
-		_, res, err := Analyze(lc, cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := findingLines(res); !reflect.DeepEqual(got, want) || len(want) == 0 {
-			t.Errorf("%v: Analyze found:\n%s\nLoad+Run found:\n%s", tc.patterns, strings.Join(got, "\n"), strings.Join(want, "\n"))
-		}
-	}
-}
-
 // TestAnalyzeImportOfBrokenPackage: a package the go command reports an
 // error for (a missing import) is listed as not loadable, and a package
-// importing it that still type-checks is analyzed, as with Load+Run.
+// importing it that still type-checks is analyzed.
 func TestAnalyzeImportOfBrokenPackage(t *testing.T) {
-	lc := LoadConfig{Dir: "testdata/listerr", Mode: "export"}
+	t.Parallel()
 	cfg := RunConfig{Analyzers: []*analysis.Analyzer{markAnalyzer, boomAnalyzer}, Dir: "testdata/listerr"}
-	loaded, err := Load(lc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := findingLines(Run(loaded.Packages, cfg))
-	streamed, res, err := Analyze(lc, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := findingLines(res); !reflect.DeepEqual(got, want) || len(want) != 1 || !strings.Contains(want[0], "saw b") {
-		t.Errorf("Analyze found:\n%s\nLoad+Run found:\n%s\nwant one finding, in b", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	if len(streamed.Errors) != 1 || streamed.Errors[0].Package != "example.com/listerr/a" || len(loaded.Errors) != 1 {
-		t.Errorf("not loadable: streamed %v, Load %v; want example.com/listerr/a", streamed.Errors, loaded.Errors)
+	for _, patterns := range [][]string{nil, {"./b"}} {
+		loaded, res, err := Analyze(LoadConfig{Dir: "testdata/listerr", Patterns: patterns}, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := findingLines(res); len(got) != 1 || !strings.Contains(got[0], "saw b") {
+			t.Errorf("%v: found:\n%s\nwant one finding, in b", patterns, strings.Join(got, "\n"))
+		}
+		if len(loaded.Errors) != 1 || loaded.Errors[0].Package != "example.com/listerr/a" {
+			t.Errorf("%v: not loadable: %v; want example.com/listerr/a", patterns, loaded.Errors)
+		}
 	}
 }

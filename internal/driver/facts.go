@@ -3,6 +3,7 @@ package driver
 import (
 	"go/types"
 	"reflect"
+	"sort"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -21,6 +22,48 @@ type factStore struct {
 	// the common lookup — a call into std or a library, which never has
 	// facts — is a map miss instead of an object-path computation.
 	has map[pkgKey]bool
+
+	// user holds the paths of the run's packages of the user's modules,
+	// done those analyzed so far: a lookup into a user package before it
+	// was analyzed is a scheduling bug, which would read as "no fact".
+	user    map[string]bool
+	done    map[string]bool
+	missing map[string]bool
+}
+
+// expect records which packages of the user's modules the plan analyzes.
+func (s *factStore) expect(pl *plan) {
+	s.user, s.done, s.missing = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, n := range pl.nodes {
+		if userCode(n.p) {
+			s.user[n.p.PkgPath] = true
+		}
+	}
+}
+
+// analyzed records that the package at path was analyzed.
+func (s *factStore) analyzed(path string) {
+	s.mu.Lock()
+	s.done[path] = true
+	s.mu.Unlock()
+}
+
+// checkOrder notes a lookup into pkg from the package being analyzed.
+// Called with s.mu held.
+func (s *factStore) checkOrder(pkg string, from string) {
+	if s.user != nil && pkg != from && s.user[pkg] && !s.done[pkg] {
+		s.missing[from+" -> "+pkg] = true
+	}
+}
+
+// bugs lists the out-of-order fact lookups.
+func (s *factStore) bugs() []string {
+	var out []string
+	for k := range s.missing {
+		out = append(out, "facts of a package of the module were read before it was analyzed: "+k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 type objKey struct {
@@ -56,6 +99,7 @@ func (s *factStore) bind(pass *analysis.Pass) {
 			return false
 		}
 		s.mu.Lock()
+		s.checkOrder(obj.Pkg().Path(), pass.Pkg.Path())
 		any := s.has[pkgKey{obj.Pkg().Path(), reflect.TypeOf(fact)}]
 		s.mu.Unlock()
 		if !any {
@@ -86,6 +130,7 @@ func (s *factStore) bind(pass *analysis.Pass) {
 	}
 	pass.ImportPackageFact = func(pkg *types.Package, fact analysis.Fact) bool {
 		s.mu.Lock()
+		s.checkOrder(pkg.Path(), pass.Pkg.Path())
 		f, ok := s.pkgs[pkgKey{pkg.Path(), reflect.TypeOf(fact)}]
 		s.mu.Unlock()
 		if ok {

@@ -1,86 +1,24 @@
 package driver
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/obscheck/obscheck/internal/finding"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 )
-
-// Failure is an analyzer that failed on a package: it returned an error or
-// panicked (a bug in obscheck). Other analyzers and packages still run.
-type Failure struct {
-	Analyzer string
-	Package  string
-	File     string // the package's first file, to help reproduce
-	Err      string
-	Stack    string // set for panics
-}
-
-// Result is what a run found.
-type Result struct {
-	Findings []finding.Finding
-	Failures []Failure
-	Packages int // packages analyzed
-	Timing   Timing
-}
-
-// RunConfig says how to run.
-type RunConfig struct {
-	Analyzers []*analysis.Analyzer // the rules to report; their Requires run too
-	Jobs      int                  // packages analyzed at once; <= 0 means GOMAXPROCS
-	Dir       string               // findings' paths are relative to it
-}
-
-// Run analyzes pkgs. Packages are scheduled so that a package runs after
-// the packages it imports among pkgs, which is what facts need; other
-// packages run in parallel, at most cfg.Jobs at a time.
-func Run(pkgs []*packages.Package, cfg RunConfig) *Result {
-	st, jobs := newRun(cfg)
-
-	// A package waits for the packages it imports among pkgs.
-	byPath := map[string][]*packages.Package{}
-	for _, p := range pkgs {
-		byPath[p.PkgPath] = append(byPath[p.PkgPath], p)
-	}
-	done := map[*packages.Package]chan struct{}{}
-	for _, p := range pkgs {
-		done[p] = make(chan struct{})
-	}
-	sem := make(chan struct{}, jobs)
-	var wg sync.WaitGroup
-	results := make([]pkgResult, len(pkgs))
-	for i, p := range pkgs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer close(done[p])
-			for _, imp := range p.Imports {
-				for _, dep := range byPath[imp.PkgPath] {
-					if dep != p {
-						<-done[dep]
-					}
-				}
-			}
-			sem <- struct{}{}
-			results[i] = st.analyze(p)
-			<-sem
-		}()
-	}
-	wg.Wait()
-	return st.collect(results, len(pkgs))
-}
 
 func newRun(cfg RunConfig) (*run, int) {
 	jobs := cfg.Jobs
@@ -97,12 +35,21 @@ func newRun(cfg RunConfig) (*run, int) {
 			dir = abs
 		}
 	}
-	return &run{facts: newFactStore(), order: actionOrder(cfg.Analyzers), report: report, dir: dir}, jobs
+	order := actionOrder(cfg.Analyzers)
+	// A package analyzed only for its facts needs only the analyzers that
+	// export facts, and what they require.
+	var factRoots []*analysis.Analyzer
+	for _, a := range order {
+		if len(a.FactTypes) > 0 {
+			factRoots = append(factRoots, a)
+		}
+	}
+	return &run{facts: newFactStore(), order: order, factOrder: actionOrder(factRoots), report: report, dir: dir}, jobs
 }
 
 // collect merges the packages' results, in a deterministic order.
-func (st *run) collect(results []pkgResult, analyzed int) *Result {
-	res := &Result{Packages: analyzed}
+func (st *run) collect(results []pkgResult) *Result {
+	res := &Result{}
 	seen := map[string]bool{}
 	for _, r := range results {
 		for _, f := range r.findings {
@@ -126,10 +73,11 @@ func (st *run) collect(results []pkgResult, analyzed int) *Result {
 }
 
 type run struct {
-	facts  *factStore
-	order  []*analysis.Analyzer
-	report map[*analysis.Analyzer]bool
-	dir    string
+	facts     *factStore
+	order     []*analysis.Analyzer // every analyzer, prerequisites first
+	factOrder []*analysis.Analyzer // those a facts-only package needs
+	report    map[*analysis.Analyzer]bool
+	dir       string
 }
 
 type pkgResult struct {
@@ -159,13 +107,24 @@ func actionOrder(roots []*analysis.Analyzer) []*analysis.Analyzer {
 	return order
 }
 
-// analyze runs every analyzer on one package.
-func (st *run) analyze(p *packages.Package) (res pkgResult) {
+// analyze runs the analyzers on one package: all of them when its
+// findings are reported, else those with facts. A package with errors gets
+// only the analyzers that run despite errors (unless despite says all):
+// the others' results are absent, which their dependents must tolerate.
+func (st *run) analyze(p *packages.Package, report, despite bool) (res pkgResult) {
+	order := st.order
+	if !report {
+		order = st.factOrder
+	}
+	illTyped := len(p.Errors) > 0
 	results := map[*analysis.Analyzer]any{}
 	failed := map[*analysis.Analyzer]bool{}
-	for _, a := range st.order {
+	for _, a := range order {
 		if blocked(a, failed) {
 			failed[a] = true
+			continue
+		}
+		if illTyped && !despite && !a.RunDespiteErrors {
 			continue
 		}
 		var diags []analysis.Diagnostic
@@ -177,7 +136,7 @@ func (st *run) analyze(p *packages.Package) (res pkgResult) {
 			continue
 		}
 		results[a] = result
-		if st.report[a] {
+		if report && st.report[a] {
 			for _, d := range diags {
 				res.findings = append(res.findings, st.toFinding(p, a, d))
 			}
@@ -297,22 +256,51 @@ func (st *run) toFinding(p *packages.Package, a *analysis.Analyzer, d analysis.D
 		})
 	}
 	for _, sf := range d.SuggestedFixes {
-		fix := finding.Fix{Message: sf.Message}
-		for _, e := range sf.TextEdits {
-			start := p.Fset.Position(e.Pos)
-			endOff := start.Offset
-			if e.End.IsValid() {
-				endOff = p.Fset.Position(e.End).Offset
-			}
-			fix.Edits = append(fix.Edits, finding.Edit{
-				File: st.rel(start.Filename), Abs: start.Filename,
-				Start: start.Offset, End: endOff, New: string(e.NewText),
-				Line: start.Line, Column: start.Column,
-			})
+		if fix, ok := st.fix(p, sf); ok {
+			f.Fixes = append(f.Fixes, fix)
 		}
-		f.Fixes = append(f.Fixes, fix)
 	}
 	return f
+}
+
+// fix converts a suggested fix, or refuses it (ok false) when applying it
+// could edit what was not analyzed as it was analyzed: an edit outside the
+// package's own source files (a //line directive names another file; a
+// cgo file is analyzed as cmd/cgo's output), an invalid or reversed range,
+// or edits overlapping each other. Positions are the files' own bytes,
+// never what a //line directive says.
+func (st *run) fix(p *packages.Package, sf analysis.SuggestedFix) (finding.Fix, bool) {
+	own := map[string]bool{}
+	for _, name := range p.GoFiles {
+		own[name] = true
+	}
+	fix := finding.Fix{Message: sf.Message}
+	for _, e := range sf.TextEdits {
+		if !e.Pos.IsValid() {
+			return fix, false
+		}
+		start := p.Fset.PositionFor(e.Pos, false)
+		end := start
+		if e.End.IsValid() {
+			end = p.Fset.PositionFor(e.End, false)
+		}
+		if !own[start.Filename] || end.Filename != start.Filename || end.Offset < start.Offset {
+			return fix, false
+		}
+		fix.Edits = append(fix.Edits, finding.Edit{
+			File: st.rel(start.Filename), Abs: start.Filename,
+			Start: start.Offset, End: end.Offset, New: string(e.NewText),
+			Line: start.Line, Column: start.Column,
+		})
+	}
+	edits := slices.Clone(fix.Edits)
+	slices.SortFunc(edits, func(a, b finding.Edit) int { return cmp.Or(cmp.Compare(a.Abs, b.Abs), cmp.Compare(a.Start, b.Start)) })
+	for i := 1; i < len(edits); i++ {
+		if edits[i].Abs == edits[i-1].Abs && edits[i].Start < edits[i-1].End {
+			return fix, false
+		}
+	}
+	return fix, true
 }
 
 // rel makes a path relative to the working directory, slash-separated;
@@ -365,4 +353,9 @@ func funcDeclName(fd *ast.FuncDecl) string {
 		name = id.Name
 	}
 	return "(" + star + name + ")." + fd.Name.Name
+}
+
+// typeErrors is the package's type errors, for RunDespiteErrors analyzers.
+func typeErrors(p *packages.Package) []types.Error {
+	return append([]types.Error(nil), p.TypeErrors...)
 }

@@ -58,6 +58,11 @@ func TestOddCode(t *testing.T) {
 	if !strings.Contains(strings.Join(files, " "), "dots/dots.go") {
 		t.Errorf("no findings through dot-imports and method values: %v", files)
 	}
+	// A cgo file is analyzed and reported in the user's file, not in
+	// cmd/cgo's output (which says it is generated).
+	if !strings.Contains(strings.Join(files, " "), "cg/cg.go") {
+		t.Errorf("no findings in the cgo file: %v", files)
+	}
 }
 
 // TestDeterministicReports: same input, byte-identical SARIF, whatever
@@ -156,28 +161,22 @@ func TestSweepModules(t *testing.T) {
 		"go.opentelemetry.io/otel/...", "go.uber.org/zap/...", "google.golang.org/protobuf/...")
 }
 
-// TestLoadModesAgree: dependencies from export data or from
-// declarations-only source, and the streamed one-pass load, give every
-// rule the same view.
+// TestLoadModesAgree: dependencies from the build cache's export data,
+// from declarations-only source, and from obscheck's own cache (the second
+// source run) give every rule the same view.
 func TestLoadModesAgree(t *testing.T) {
 	dir := testutil.Module(t, "../../testdata/example")
+	cache := "OBSCHECK_CACHE=" + t.TempDir()
 	var reports []string
-	modes := []string{"export", "source", "streamed"}
-	for _, mode := range modes {
-		var res *driver.Result
+	modes := []string{"export", "source", "source"}
+	for i, mode := range modes {
 		rc := driver.RunConfig{Analyzers: all.New(policy.Fixed(policy.Default())), Dir: dir}
-		if mode == "streamed" { // Analyze's one-pass load and analysis
-			loaded, r, err := driver.Analyze(driver.LoadConfig{Dir: dir, Mode: "export"}, rc)
-			if err != nil || len(loaded.Errors) > 0 {
-				t.Fatalf("%s: %v %v", mode, err, loaded)
-			}
-			res = r
-		} else {
-			loaded, err := driver.Load(driver.LoadConfig{Dir: dir, Mode: mode})
-			if err != nil || len(loaded.Errors) > 0 {
-				t.Fatalf("%s: %v %v", mode, err, loaded)
-			}
-			res = driver.Run(loaded.Packages, rc)
+		loaded, res, err := driver.Analyze(driver.LoadConfig{Dir: dir, Mode: mode, Env: []string{cache}}, rc)
+		if err != nil || len(loaded.Errors) > 0 {
+			t.Fatalf("%s: %v %v", mode, err, loaded)
+		}
+		if i == 2 && (loaded.Deps.Cached == 0 || loaded.Deps.Source != 0) {
+			t.Errorf("second source run: %+v, want every dependency from obscheck's cache", loaded.Deps)
 		}
 		noFailures(t, res)
 		var buf bytes.Buffer
@@ -186,7 +185,7 @@ func TestLoadModesAgree(t *testing.T) {
 	}
 	for i := 1; i < len(modes); i++ {
 		if reports[i] != reports[0] || reports[0] == "" {
-			t.Errorf("%s report:\n%s\n%s report:\n%s", modes[0], reports[0], modes[i], reports[i])
+			t.Errorf("%s report:\n%s\n%s report (run %d):\n%s", modes[0], reports[0], modes[i], i, reports[i])
 		}
 	}
 }

@@ -1,0 +1,151 @@
+package driver
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
+)
+
+// probeDelay is how long `go list -export` runs before the cold-cache
+// probe starts: a warm listing finishes well before.
+const probeDelay = 800 * time.Millisecond
+
+// coldThreshold is how many dependencies missing from the build cache
+// make compiling them slower than checking their declarations from source.
+const coldThreshold = 20
+
+// errCold is returned when the build cache is too cold to compile from.
+var errCold = errors.New("build cache cold")
+
+// exportFiles asks the go command for the export data of ids, compiling
+// what the build cache lacks. With probe, it gives up (errCold) when that
+// would mean compiling many packages.
+func exportFiles(lc LoadConfig, ids []string, probe bool) (map[string]exportResult, error) {
+	if len(ids) == 0 {
+		return map[string]exportResult{}, nil
+	}
+	ctx, cancel := context.WithCancel(lc.context())
+	defer cancel()
+	var cold atomic.Bool
+	if probe {
+		go func() {
+			select {
+			case <-time.After(probeDelay):
+			case <-ctx.Done():
+				return
+			}
+			if n, err := staleDeps(ctx, lc, ids); err == nil && n >= coldThreshold {
+				cold.Store(true)
+				cancel()
+			}
+		}()
+	}
+	args := append([]string{"list", "-e", "-export", "-json=ImportPath,Export,Error", "-pgo=off", "-buildvcs=false"}, lc.BuildFlags...)
+	out, err := goCmd(ctx, lc, append(append(args, "--"), ids...)...)
+	if cold.Load() {
+		return nil, errCold
+	}
+	if err != nil {
+		return nil, err
+	}
+	res := map[string]exportResult{}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var r struct {
+			ImportPath, Export string
+			Error              *struct{ Err string }
+		}
+		if err := dec.Decode(&r); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, fmt.Errorf("go list -export: %v", err)
+		}
+		er := exportResult{file: r.Export}
+		if r.Error != nil {
+			er.err = r.Error.Err
+		}
+		res[r.ImportPath] = er
+	}
+	return res, nil
+}
+
+type exportResult struct {
+	file, err string
+}
+
+// staleDeps counts the packages among ids and their dependencies that the
+// build cache lacks, without building anything.
+func staleDeps(ctx context.Context, lc LoadConfig, ids []string) (int, error) {
+	args := append([]string{"list", "-e", "-deps", "-f", "{{.Stale}}"}, lc.BuildFlags...)
+	out, err := goCmd(ctx, lc, append(append(args, "--"), ids...)...)
+	if err != nil {
+		return 0, err
+	}
+	return strings.Count(string(out), "true"), nil
+}
+
+// goCmd runs the go command in lc.Dir; its error carries the go command's
+// own message, not only its exit status.
+func goCmd(ctx context.Context, lc LoadConfig, args ...string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, "go", args...)
+	cmd.Dir = lc.Dir
+	cmd.Env = lc.env()
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		if msg := strings.TrimSpace(stderr.String()); msg != "" {
+			return nil, fmt.Errorf("go %s: %s", args[0], msg)
+		}
+		return nil, fmt.Errorf("go %s: %v", args[0], err)
+	}
+	return out, nil
+}
+
+// view holds every package read from export data in a run, by path:
+// export data refers to other packages, which must be the same objects
+// for every importer.
+type view struct {
+	fset *token.FileSet
+	mu   sync.Mutex
+	pkgs map[string]*types.Package
+}
+
+// read reads the export data of p from file. Reads are serialized:
+// gcexportdata may complete any package of the view.
+func (v *view) read(p *packages.Package, file string) (*types.Package, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if t := v.pkgs[p.PkgPath]; t != nil && t.Complete() {
+		return t, nil
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r, err := gcexportdata.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("reading export data of %s: %v", p.PkgPath, err)
+	}
+	t, err := gcexportdata.Read(r, v.fset, v.pkgs, p.PkgPath)
+	if err != nil {
+		return nil, fmt.Errorf("reading export data of %s: %v", p.PkgPath, err)
+	}
+	return t, nil
+}
