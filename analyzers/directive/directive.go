@@ -52,6 +52,9 @@ log.Error("config invalid", "err", err)
 }
 
 func run(pass *analysis.Pass, src *policy.Source, dirs *analysis.Analyzer, rules []*analysis.Analyzer) (any, error) {
+	if report.Dependency(pass) {
+		return nil, nil
+	}
 	pol, err := src.For(pass)
 	if err != nil {
 		return nil, err

@@ -48,11 +48,23 @@ func New(pass *analysis.Pass, rule string, src *policy.Source) *Reporter {
 // when the rule is disabled or the policy cannot be read; the rule then
 // returns report.Disabled(rule), err.
 func Begin(pass *analysis.Pass, rule string, src *policy.Source) (r *Reporter, pol *policy.Policy, err error) {
+	if Dependency(pass) {
+		return nil, nil, nil
+	}
 	pol, err = src.For(pass)
 	if err != nil || !pol.Enabled(rule) {
 		return nil, pol, err
 	}
 	return New(pass, rule, src), pol, nil
+}
+
+// Dependency reports whether pass analyzes a package of a versioned
+// module: a dependency, which go vet and golangci-lint analyze for facts
+// but the obscheck CLI never does. The rules know dependencies through
+// their tables and the policy only, so every driver sees the same facts
+// and gives the same findings.
+func Dependency(pass *analysis.Pass) bool {
+	return pass.Module != nil && pass.Module.Version != ""
 }
 
 // Disabled is the result of a rule that did not run.
