@@ -59,6 +59,12 @@ func TestOddCode(t *testing.T) {
 	if !strings.Contains(strings.Join(files, " "), "dots/dots.go") {
 		t.Errorf("no findings through dot-imports and method values: %v", files)
 	}
+	// The package that does not type-check still has its directives
+	// judged (the directive rule runs despite errors): this one lacks a
+	// reason.
+	if !strings.Contains(strings.Join(files, " "), "broken/broken.go") {
+		t.Errorf("the malformed directive of the broken package is not reported: %v", files)
+	}
 	// A cgo file is analyzed and reported in the user's file, not in
 	// cmd/cgo's output (which says it is generated).
 	if !strings.Contains(strings.Join(files, " "), "cg/cg.go") {

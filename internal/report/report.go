@@ -6,6 +6,7 @@ package report
 
 import (
 	"go/token"
+	"go/types"
 	"reflect"
 
 	"github.com/obscheck/obscheck/internal/apis"
@@ -40,6 +41,13 @@ type Reporter struct {
 func New(pass *analysis.Pass, rule string, src *policy.Source) *Reporter {
 	ix, _ := pass.ResultOf[directives.New(src)].(*directives.Index)
 	lib := pass.Pkg != nil && apis.Library(pass.Pkg.Path())
+	if lib {
+		// The standard library and the tables' libraries are knowledge:
+		// the rules may run there (a sweep names them) but export no
+		// facts, so no driver knows more about them than the tables say.
+		pass.ExportObjectFact = func(types.Object, analysis.Fact) {}
+		pass.ExportPackageFact = func(analysis.Fact) {}
+	}
 	return &Reporter{pass: pass, ix: ix, used: &Used{Rule: rule, Ran: true}, library: lib}
 }
 

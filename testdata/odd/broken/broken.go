@@ -4,6 +4,7 @@ package broken
 import "log/slog"
 
 func F() {
+	//obscheck:ignore execidfield
 	slog.Error("x", undefinedVar)
 	var s string = 1
 }
