@@ -37,6 +37,7 @@ type options struct {
 	jobs       int
 	debug      bool
 	newFromRev string
+	mergeBase  string
 	pprof      string
 	stats      bool
 	load       string
@@ -56,6 +57,7 @@ func (o *options) register(cmd *cobra.Command) {
 	f.IntVar(&o.jobs, "jobs", 0, "packages analyzed at once (default: number of CPUs)")
 	f.BoolVar(&o.debug, "debug", false, "print stack traces of analyzer failures")
 	f.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines changed since git `REV`")
+	f.StringVar(&o.mergeBase, "new-from-merge-base", "", "report only findings on lines changed since the merge base of git `BRANCH` and HEAD")
 	f.StringVar(&o.pprof, "pprof", "", "write CPU and heap profiles of the run to `DIR`")
 	f.BoolVar(&o.stats, "stats", false, "print package count and load/analysis times on stderr")
 	f.StringVar(&o.load, "load", "auto", "how dependencies are loaded: auto, export (build cache export data) or source (declarations only)")
@@ -219,11 +221,9 @@ func runCheck(cmd *cobra.Command, o *options, patterns []string) error {
 	stderr := cmd.ErrOrStderr()
 	findings := res.Findings
 
-	if o.newFromRev != "" {
-		changed, err := gitdiff.Changed(s.dir, o.newFromRev)
-		if err != nil {
-			return usageErrorf("--new-from-rev %s: %v", o.newFromRev, err)
-		}
+	if changed, err := o.changedLines(s.dir); err != nil {
+		return err
+	} else if changed != nil {
 		// A finding is new when its place or any place it is about
 		// changed: a handler added to a router in internal/api is
 		// reported at the unchanged serve site in cmd/.
@@ -315,6 +315,28 @@ func (s *session) policyFiles() string {
 		}
 	}
 	return strings.Join(names, ", ")
+}
+
+// changedLines is what --new-from-rev or --new-from-merge-base select,
+// nil when neither is given.
+func (o *options) changedLines(dir string) (*gitdiff.Lines, error) {
+	switch {
+	case o.newFromRev != "" && o.mergeBase != "":
+		return nil, usageErrorf("--new-from-rev and --new-from-merge-base exclude each other")
+	case o.newFromRev != "":
+		changed, err := gitdiff.Changed(dir, o.newFromRev)
+		if err != nil {
+			return nil, usageErrorf("--new-from-rev %s: %v", o.newFromRev, err)
+		}
+		return changed, nil
+	case o.mergeBase != "":
+		changed, err := gitdiff.ChangedFromMergeBase(dir, o.mergeBase)
+		if err != nil {
+			return nil, usageErrorf("--new-from-merge-base %s: %v", o.mergeBase, err)
+		}
+		return changed, nil
+	}
+	return nil, nil
 }
 
 // write writes the report where --output says.
@@ -417,13 +439,13 @@ func readBaseline(dir, path string) (*baseline.Baseline, error) {
 }
 
 // repoRoot is the git work tree root (SARIF paths are relative to it),
-// else the module root.
+// else the module root. It is spelled from dir (git's --show-toplevel
+// resolves symlinks, the findings' paths do not), so that a module reached
+// through a symlinked directory keeps its sub-directory in the paths.
 func repoRoot(dir string) string {
-	out, err := exec.Command("git", "-C", dir, "rev-parse", "--show-toplevel").Output()
+	out, err := exec.Command("git", "-C", dir, "-c", "core.fsmonitor=false", "rev-parse", "--show-cdup").Output()
 	if err == nil {
-		if root := strings.TrimSpace(string(out)); root != "" {
-			return root
-		}
+		return filepath.Join(dir, strings.TrimSuffix(string(out), "\n"))
 	}
 	return policy.ModuleRoot(dir)
 }
