@@ -92,11 +92,7 @@ func TestDeterministicReports(t *testing.T) {
 // TestFixOnExample: --fix on a copy of the example service leaves code
 // that builds and is gofmt'ed, and a second --fix changes nothing.
 func TestFixOnExample(t *testing.T) {
-	src := testutil.Module(t, "../../testdata/example")
-	dir := t.TempDir()
-	if out, err := exec.Command("cp", "-r", src+"/.", dir).CombinedOutput(); err != nil {
-		t.Fatalf("%v %s", err, out)
-	}
+	dir := testutil.CopyDir(t, testutil.Module(t, "../../testdata/example"))
 	res, _ := analyze(t, dir, 2, false, "./...")
 	// Plain --fix leaves metric renames (dashboards query the old name),
 	// and says how to apply them.
@@ -243,11 +239,7 @@ func TestLoadModesAgree(t *testing.T) {
 // to get each edit at its old offset (a field inserted inside another
 // call's arguments: it compiled, exit 0). Now the file is refused.
 func TestFixRefusesEditedFile(t *testing.T) {
-	src := testutil.Module(t, "../../testdata/example")
-	dir := t.TempDir()
-	if out, err := exec.Command("cp", "-r", src+"/.", dir).CombinedOutput(); err != nil {
-		t.Fatalf("%v %s", err, out)
-	}
+	dir := testutil.CopyDir(t, testutil.Module(t, "../../testdata/example"))
 	res, _ := analyze(t, dir, 2, false, "./...")
 	var file string
 	for _, f := range res.Findings {
