@@ -191,7 +191,9 @@ func dropLocalReplaces(t *testing.T, dir string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var mod struct{ Replace []struct{ Old, New struct{ Path string } } }
+	var mod struct {
+		Replace []struct{ Old, New struct{ Path string } }
+	}
 	if err := json.Unmarshal(out, &mod); err != nil {
 		t.Fatal(err)
 	}
