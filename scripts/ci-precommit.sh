@@ -54,7 +54,7 @@ rev=$(git -C "$hooks" rev-parse HEAD)
 proj="$work/project"
 mkdir -p "$proj/svc"
 cd "$proj"
-git init -q
+git init -q -b main
 printf 'module example.com/precommit\n\ngo 1.26\n' > go.mod
 cat > svc/svc.go <<'EOF'
 // Package svc runs commands.
@@ -148,4 +148,18 @@ grep -q "svc.go:$bad:2: .*execution_id" "$work/commit.out" || { cat "$work/commi
 ! grep -q 'retry.go' "$work/commit.out" || { cat "$work/commit.out"; fail "obscheck-new reported the old finding"; }
 echo "ok: obscheck-new rejects a commit adding a finding, and only reports that one"
 grep -E '^obscheck|svc.go' "$work/commit.out" | sed 's/^/  /'
+
+# --- obscheck-new in CI (docs/ci.md) ---
+# A branch commits the new finding. --all-files compares with HEAD, where
+# nothing changed: it passes. --from-ref compares with the merge base.
+git checkout -q -b feature
+git commit -q --no-verify -m "new finding on a branch"
+pre-commit run --all-files obscheck-new >"$work/ci.out" 2>&1 || { cat "$work/ci.out"; fail "obscheck-new --all-files failed on a clean work tree"; }
+echo "ok: obscheck-new passes under --all-files (nothing differs from HEAD)"
+if pre-commit run --from-ref main --to-ref HEAD obscheck-new >"$work/ci.out" 2>&1; then
+  cat "$work/ci.out"; fail "obscheck-new --from-ref passed a branch adding a finding"
+fi
+grep -q "svc.go:$bad:2: .*execution_id" "$work/ci.out" || { cat "$work/ci.out"; fail "obscheck-new --from-ref output lacks the branch's finding"; }
+! grep -q 'retry.go' "$work/ci.out" || { cat "$work/ci.out"; fail "obscheck-new --from-ref reported the old finding"; }
+echo "ok: obscheck-new --from-ref (merge base) rejects the branch's finding only"
 echo "ci-precommit: PASS"

@@ -150,12 +150,15 @@ func removal(pass *analysis.Pass, d *directives.Directive) (token.Pos, token.Pos
 	if err != nil || tf.Size() != len(src) {
 		return d.Pos, d.End()
 	}
-	line := tf.Line(d.Pos)
+	line := directives.Line(tf, d.Pos) // LineStart takes a physical line
 	start := tf.Offset(tf.LineStart(line))
 	if strings.TrimSpace(string(src[start:tf.Offset(d.Pos)])) != "" {
 		return d.Pos, d.End() // code before it on the line
 	}
 	end := tf.Offset(d.End())
+	if end < len(src) && src[end] == '\r' {
+		end++ // a CRLF file
+	}
 	if end < len(src) && src[end] == '\n' {
 		end++
 	}

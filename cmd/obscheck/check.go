@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -15,10 +17,10 @@ import (
 	"github.com/obscheck/obscheck/internal/baseline"
 	"github.com/obscheck/obscheck/internal/driver"
 	"github.com/obscheck/obscheck/internal/finding"
-	"github.com/obscheck/obscheck/internal/fix"
 	"github.com/obscheck/obscheck/internal/gitdiff"
 	"github.com/obscheck/obscheck/internal/output"
 	"github.com/obscheck/obscheck/internal/policy"
+	"github.com/obscheck/obscheck/internal/safefile"
 	"github.com/spf13/cobra"
 	"golang.org/x/tools/go/analysis"
 )
@@ -31,12 +33,14 @@ type options struct {
 	baseline   string
 	enable     []string
 	disable    []string
-	fix        bool
+	fix        string // "", "safe" or "unsafe"
+	diff       bool
 	dir        string
 	tests      bool
 	jobs       int
 	debug      bool
 	newFromRev string
+	mergeBase  string
 	pprof      string
 	stats      bool
 	load       string
@@ -50,12 +54,15 @@ func (o *options) register(cmd *cobra.Command) {
 	f.StringVar(&o.baseline, "baseline", "", "baseline `FILE`: findings recorded in it do not fail the run")
 	f.StringArrayVar(&o.enable, "enable", nil, "enable `RULE` (repeatable)")
 	f.StringArrayVar(&o.disable, "disable", nil, "disable `RULE` (repeatable)")
-	f.BoolVar(&o.fix, "fix", false, "apply suggested fixes")
+	f.StringVar(&o.fix, "fix", "", "apply suggested fixes; --fix=unsafe also applies fixes that change more than the code (metric renames)")
+	f.Lookup("fix").NoOptDefVal = "safe"
+	f.BoolVar(&o.diff, "diff", false, "with --fix: print the fixes as a unified diff instead of writing them")
 	f.StringVarP(&o.dir, "chdir", "C", "", "run as if started in `DIR`")
 	f.BoolVar(&o.tests, "tests", false, "include _test.go files")
 	f.IntVar(&o.jobs, "jobs", 0, "packages analyzed at once (default: number of CPUs)")
 	f.BoolVar(&o.debug, "debug", false, "print stack traces of analyzer failures")
 	f.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines changed since git `REV`")
+	f.StringVar(&o.mergeBase, "new-from-merge-base", "", "report only findings on lines changed since the merge base of git `BRANCH` and HEAD")
 	f.StringVar(&o.pprof, "pprof", "", "write CPU and heap profiles of the run to `DIR`")
 	f.BoolVar(&o.stats, "stats", false, "print package count and load/analysis times on stderr")
 	f.StringVar(&o.load, "load", "auto", "how dependencies are loaded: auto, export (build cache export data) or source (declarations only)")
@@ -90,6 +97,10 @@ func (o *options) prepare() (*session, error) {
 	}
 	if o.jobs < 0 {
 		return nil, usageErrorf("--jobs must be positive")
+	}
+	o.jobs = min(o.jobs, maxJobs())
+	if err := o.checkFixFlags(); err != nil {
+		return nil, err
 	}
 	for flag, rules := range map[string][]string{"--enable": o.enable, "--disable": o.disable} {
 		for _, r := range rules {
@@ -187,6 +198,9 @@ func (s *session) analyze(patterns []string) (*driver.Result, []driver.PackageEr
 	}
 	lc := driver.LoadConfig{Dir: s.dir, Patterns: patterns, Tests: s.opts.tests, Env: env, Mode: s.opts.load}
 	loaded, res, err := driver.Analyze(lc, driver.RunConfig{Analyzers: s.analyzers, Jobs: s.opts.jobs, Dir: s.dir})
+	if errors.Is(err, driver.ErrNoPackages) {
+		return nil, nil, noPackages(s.dir, patterns)
+	}
 	if err != nil {
 		return nil, nil, &exitError{code: exitIncomplete, msg: err.Error()}
 	}
@@ -212,6 +226,13 @@ func runCheck(cmd *cobra.Command, o *options, patterns []string) error {
 		}
 		defer stop()
 	}
+	if o.fix != "" && !o.diff {
+		unlock, err := lockForFix(s.dir, cmd.ErrOrStderr())
+		if err != nil {
+			return err
+		}
+		defer unlock()
+	}
 	res, bad, err := s.analyze(patterns)
 	if err != nil {
 		return err
@@ -219,11 +240,9 @@ func runCheck(cmd *cobra.Command, o *options, patterns []string) error {
 	stderr := cmd.ErrOrStderr()
 	findings := res.Findings
 
-	if o.newFromRev != "" {
-		changed, err := gitdiff.Changed(s.dir, o.newFromRev)
-		if err != nil {
-			return usageErrorf("--new-from-rev %s: %v", o.newFromRev, err)
-		}
+	if changed, err := o.changedLines(s.dir); err != nil {
+		return err
+	} else if changed != nil {
 		// A finding is new when its place or any place it is about
 		// changed: a handler added to a router in internal/api is
 		// reported at the unchanged serve site in cmd/.
@@ -249,32 +268,18 @@ func runCheck(cmd *cobra.Command, o *options, patterns []string) error {
 		findings, baselined = applyBaseline(b, findings, s.pol.Root)
 	}
 
-	if o.fix {
-		out, err := fix.Apply(findings)
-		if err != nil {
-			return &exitError{code: exitIncomplete, msg: "applying fixes: " + err.Error()}
-		}
-		for _, r := range out.Refused {
-			fmt.Fprintln(stderr, "obscheck: "+r)
-		}
-		fixed := map[int]bool{}
-		for _, i := range out.Fixed {
-			fixed[i] = true
-		}
-		var rest []finding.Finding
-		for i, f := range findings {
-			if !fixed[i] {
-				rest = append(rest, f)
-			}
-		}
-		if len(out.Fixed) > 0 {
-			fmt.Fprintf(stderr, "obscheck: fixed %d finding(s) in %d file(s)\n", len(out.Fixed), len(out.Files))
-		}
-		findings = rest
+	// A fix that cannot be written (a stale file, a read-only
+	// directory) still leaves a report: fixErr is returned after it.
+	var fixErr error
+	if o.fix != "" {
+		findings, fixErr = o.applyFixes(cmd.OutOrStdout(), stderr, findings)
 	}
 
-	if err := s.write(cmd.OutOrStdout(), findings); err != nil {
-		return err
+	// With --diff, stdout holds the diff: the report goes only to --output.
+	if !o.diff || o.output != "" {
+		if err := s.write(cmd.OutOrStdout(), findings); err != nil {
+			return err
+		}
 	}
 	if o.format == output.Text {
 		output.Summary(stderr, findings, baselined)
@@ -289,6 +294,8 @@ func runCheck(cmd *cobra.Command, o *options, patterns []string) error {
 	}
 	incomplete := reportIncomplete(stderr, bad, res.Failures, o.debug)
 	switch {
+	case fixErr != nil:
+		return fixErr
 	case incomplete:
 		return &exitError{code: exitIncomplete}
 	case len(findings) > 0:
@@ -317,21 +324,59 @@ func (s *session) policyFiles() string {
 	return strings.Join(names, ", ")
 }
 
-// write writes the report where --output says.
-func (s *session) write(stdout io.Writer, findings []finding.Finding) error {
-	w := stdout
-	if s.opts.output != "" {
-		path := s.opts.output
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(s.dir, path)
-		}
-		f, err := os.Create(path)
+// changedLines is what --new-from-rev or --new-from-merge-base select,
+// nil when neither is given.
+func (o *options) changedLines(dir string) (*gitdiff.Lines, error) {
+	switch {
+	case o.newFromRev != "" && o.mergeBase != "":
+		return nil, usageErrorf("--new-from-rev and --new-from-merge-base exclude each other")
+	case o.newFromRev != "":
+		changed, err := gitdiff.Changed(dir, o.newFromRev)
 		if err != nil {
-			return usageErrorf("--output: %v", err)
+			return nil, usageErrorf("--new-from-rev %s: %v", o.newFromRev, err)
 		}
-		defer f.Close()
-		w = f
+		return changed, nil
+	case o.mergeBase != "":
+		changed, err := gitdiff.ChangedFromMergeBase(dir, o.mergeBase)
+		if err != nil {
+			return nil, usageErrorf("--new-from-merge-base %s: %v", o.mergeBase, err)
+		}
+		return changed, nil
 	}
+	return nil, nil
+}
+
+// write writes the report where --output says. The report is built in
+// memory first: the file is replaced whole (safefile.Write), and a write
+// error (a full disk, /dev/full, a closed pipe) is exit 3 with the error.
+func (s *session) write(stdout io.Writer, findings []finding.Finding) error {
+	var buf bytes.Buffer
+	if err := s.render(&buf, findings); err != nil {
+		return err
+	}
+	if s.opts.output == "" {
+		if _, err := stdout.Write(buf.Bytes()); err != nil {
+			return &exitError{code: exitIncomplete, msg: "writing the report: " + err.Error()}
+		}
+		return nil
+	}
+	if err := safefile.Write(s.path(s.opts.output), buf.Bytes(), safefile.Named); err != nil {
+		return &exitError{code: exitIncomplete, msg: "--output: " + err.Error()}
+	}
+	return nil
+}
+
+// path makes a path given on the command line absolute, from -C's
+// directory.
+func (s *session) path(p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(s.dir, p)
+}
+
+// render writes the report in the chosen format.
+func (s *session) render(w io.Writer, findings []finding.Finding) error {
 	var rules []output.RuleInfo
 	for _, r := range all.Rules {
 		short, full, _ := strings.Cut(r.Analyzer.Doc, "\n")
@@ -400,16 +445,18 @@ func applyBaseline(b *baseline.Baseline, findings []finding.Finding, root string
 	return out, n
 }
 
+// maxBaseline caps a baseline file (about 200 bytes a finding).
+const maxBaseline = 256 << 20
+
 func readBaseline(dir, path string) (*baseline.Baseline, error) {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(dir, path)
 	}
-	f, err := os.Open(path)
+	data, err := safefile.Read(path, maxBaseline)
 	if err != nil {
 		return nil, fmt.Errorf("--baseline: %v", err)
 	}
-	defer f.Close()
-	b, err := baseline.Read(f)
+	b, err := baseline.Read(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("--baseline %s: %v", path, err)
 	}
@@ -417,13 +464,13 @@ func readBaseline(dir, path string) (*baseline.Baseline, error) {
 }
 
 // repoRoot is the git work tree root (SARIF paths are relative to it),
-// else the module root.
+// else the module root. It is spelled from dir (git's --show-toplevel
+// resolves symlinks, the findings' paths do not), so that a module reached
+// through a symlinked directory keeps its sub-directory in the paths.
 func repoRoot(dir string) string {
-	out, err := exec.Command("git", "-C", dir, "rev-parse", "--show-toplevel").Output()
+	out, err := exec.Command("git", "-C", dir, "-c", "core.fsmonitor=false", "rev-parse", "--show-cdup").Output()
 	if err == nil {
-		if root := strings.TrimSpace(string(out)); root != "" {
-			return root
-		}
+		return filepath.Join(dir, strings.TrimSuffix(string(out), "\n"))
 	}
 	return policy.ModuleRoot(dir)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"github.com/obscheck/obscheck/internal/baseline"
 	"github.com/obscheck/obscheck/internal/docgen"
 	"github.com/obscheck/obscheck/internal/policy"
+	"github.com/obscheck/obscheck/internal/safefile"
 	"github.com/spf13/cobra"
 )
 
@@ -136,20 +138,19 @@ it valid) to FILE. Later runs with --baseline FILE fail only on new findings.`,
 			if err != nil {
 				return err
 			}
-			path := out
-			if !filepath.IsAbs(path) {
-				path = filepath.Join(s.dir, path)
-			}
-			f, err := os.Create(path)
-			if err != nil {
-				return usageErrorf("%v", err)
-			}
-			if err := baseline.Write(f, withModulePaths(res.Findings, s.pol.Root)); err != nil {
-				f.Close()
+			var buf bytes.Buffer
+			if err := baseline.Write(&buf, withModulePaths(res.Findings, s.pol.Root)); err != nil {
 				return err
 			}
-			if err := f.Close(); err != nil {
-				return err
+			// The default file is obscheck's choice: a symlink there is
+			// refused, not followed; -f FILE writes through a symlink
+			// that stays in the repository.
+			mode := safefile.Own
+			if cmd.Flags().Changed("file") {
+				mode = safefile.Named
+			}
+			if err := safefile.Write(s.path(out), buf.Bytes(), mode); err != nil {
+				return &exitError{code: exitIncomplete, msg: "writing the baseline: " + err.Error()}
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "obscheck: wrote %d finding(s) to %s\n", len(res.Findings), out)
 			if reportIncomplete(cmd.ErrOrStderr(), bad, res.Failures, o.debug) {
@@ -174,11 +175,17 @@ func newInitCmd(o *options) *cobra.Command {
 				dir = "."
 			}
 			path := filepath.Join(dir, policy.FileName)
-			if _, err := os.Stat(path); err == nil && !force {
+			if _, err := os.Lstat(path); err == nil && !force {
 				return usageErrorf("%s exists; use --force to overwrite", path)
 			}
-			if err := os.WriteFile(path, []byte(policy.Template()), 0o644); err != nil {
-				return usageErrorf("%v", err)
+			// Created, never followed: a symlink planted at
+			// .obscheck.yaml is refused even with --force.
+			mode := safefile.Create
+			if force {
+				mode = safefile.Own
+			}
+			if err := safefile.Write(path, []byte(policy.Template()), mode); err != nil {
+				return &exitError{code: exitIncomplete, msg: err.Error()}
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "obscheck: wrote %s\n", path)
 			return nil

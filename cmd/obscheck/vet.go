@@ -57,7 +57,13 @@ func toolID() ([]byte, error) {
 		return nil, err
 	}
 	for _, path := range policyFiles() {
-		data, _ := os.ReadFile(path)
+		// Read as Load reads: a policy symlinked to /dev/zero or a FIFO
+		// must not hang every package's vet run; its error is hashed
+		// (and reported when a package loads it).
+		data, err := policy.ReadFile(path)
+		if err != nil {
+			data = []byte("error: " + err.Error())
+		}
 		fmt.Fprintf(h, "\x00%s\x00%s", path, data)
 	}
 	return h.Sum(nil), nil

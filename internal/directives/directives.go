@@ -80,10 +80,15 @@ type Index struct {
 	All []*Directive
 }
 
+// Lines are physical lines of the file as parsed: a //line directive
+// moves positions into another file or line, which would separate a
+// directive from the line it covers (and the fix of an unused directive
+// from the directive).
 type fileInfo struct {
-	skip   bool                 // generated or excluded: never reported
-	lines  map[int][]*Directive // directive line -> directives
-	global []*Directive         // file-ignore directives
+	skip     bool                 // generated or excluded: never reported
+	lines    map[int][]*Directive // directive line -> directives
+	global   []*Directive         // file-ignore directives
+	lineDirs map[int]bool         // lines holding a //line directive
 }
 
 // Analyzer builds the Index of a package with the default policy source
@@ -133,7 +138,7 @@ func Build(fset *token.FileSet, files []*ast.File, pol *policy.Policy) *Index {
 		if tf == nil {
 			continue
 		}
-		fi := &fileInfo{lines: map[int][]*Directive{}}
+		fi := &fileInfo{lines: map[int][]*Directive{}, lineDirs: map[int]bool{}}
 		ix.files[tf] = fi
 		name, generated := tf.Name(), ast.IsGenerated(f)
 		if user, ok := policy.UserFile(fset, f); !ok {
@@ -147,13 +152,16 @@ func Build(fset *token.FileSet, files []*ast.File, pol *policy.Policy) *Index {
 			pol.Exclude.Tests && strings.HasSuffix(name, "_test.go")
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
+				if strings.HasPrefix(c.Text, "//line ") || strings.HasPrefix(c.Text, "/*line ") {
+					fi.lineDirs[Line(tf, c.Pos())] = true
+				}
 				d, ok := Parse(c.Text)
 				if !ok {
 					continue
 				}
 				d.Pos = c.Pos()
 				d.end = c.End()
-				d.line = tf.Line(c.Pos())
+				d.line = Line(tf, c.Pos())
 				dp := &d
 				ix.All = append(ix.All, dp)
 				if d.Err != "" {
@@ -192,12 +200,17 @@ func (ix *Index) Suppressing(rule string, pos token.Pos) *Directive {
 	if fi == nil {
 		return nil
 	}
-	line := tf.Line(pos)
-	for _, l := range []int{line, line - 1} {
+	line := Line(tf, pos)
+	// The line itself, the line above, and above any //line directives
+	// in between.
+	for l := line; l > 0; l-- {
 		for _, d := range fi.lines[l] {
 			if d.Covers(rule) {
 				return d
 			}
+		}
+		if l < line && !fi.lineDirs[l] {
+			break
 		}
 	}
 	for _, d := range fi.global {
@@ -206,6 +219,11 @@ func (ix *Index) Suppressing(rule string, pos token.Pos) *Directive {
 		}
 	}
 	return nil
+}
+
+// Line is the physical line of pos in tf, ignoring //line directives.
+func Line(tf *token.File, pos token.Pos) int {
+	return tf.PositionFor(pos, false).Line
 }
 
 // Covers reports whether d names rule.

@@ -77,7 +77,7 @@ func listGraph(lc LoadConfig) ([]*packages.Package, error) {
 	// The synthesized test main ("p.test") is never analyzed.
 	roots = deleteFunc(roots, func(p *packages.Package) bool { return testMain(p) })
 	if len(roots) == 0 {
-		return nil, fmt.Errorf("no packages match %s", strings.Join(lc.patterns(), " "))
+		return nil, fmt.Errorf("%w %s", ErrNoPackages, strings.Join(lc.patterns(), " "))
 	}
 	return roots, nil
 }

@@ -1,7 +1,6 @@
 package driver
 
 import (
-	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -11,11 +10,11 @@ import (
 	"reflect"
 	"runtime"
 	"runtime/debug"
-	"slices"
 	"sort"
 	"strings"
 
 	"github.com/obscheck/obscheck/internal/finding"
+	"github.com/obscheck/obscheck/internal/fix"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 )
@@ -256,51 +255,13 @@ func (st *run) toFinding(p *packages.Package, a *analysis.Analyzer, d analysis.D
 		})
 	}
 	for _, sf := range d.SuggestedFixes {
-		if fix, ok := st.fix(p, sf); ok {
-			f.Fixes = append(f.Fixes, fix)
+		// Placed in the files as parsed (not where //line points), and
+		// offered only if it edits the package's own source files.
+		if fx, ok := fix.FromAnalysis(p.Fset, p.GoFiles, a.Name, st.rel, sf); ok {
+			f.Fixes = append(f.Fixes, fx)
 		}
 	}
 	return f
-}
-
-// fix converts a suggested fix, or refuses it (ok false) when applying it
-// could edit what was not analyzed as it was analyzed: an edit outside the
-// package's own source files (a //line directive names another file; a
-// cgo file is analyzed as cmd/cgo's output), an invalid or reversed range,
-// or edits overlapping each other. Positions are the files' own bytes,
-// never what a //line directive says.
-func (st *run) fix(p *packages.Package, sf analysis.SuggestedFix) (finding.Fix, bool) {
-	own := map[string]bool{}
-	for _, name := range p.GoFiles {
-		own[name] = true
-	}
-	fix := finding.Fix{Message: sf.Message}
-	for _, e := range sf.TextEdits {
-		if !e.Pos.IsValid() {
-			return fix, false
-		}
-		start := p.Fset.PositionFor(e.Pos, false)
-		end := start
-		if e.End.IsValid() {
-			end = p.Fset.PositionFor(e.End, false)
-		}
-		if !own[start.Filename] || end.Filename != start.Filename || end.Offset < start.Offset {
-			return fix, false
-		}
-		fix.Edits = append(fix.Edits, finding.Edit{
-			File: st.rel(start.Filename), Abs: start.Filename,
-			Start: start.Offset, End: end.Offset, New: string(e.NewText),
-			Line: start.Line, Column: start.Column,
-		})
-	}
-	edits := slices.Clone(fix.Edits)
-	slices.SortFunc(edits, func(a, b finding.Edit) int { return cmp.Or(cmp.Compare(a.Abs, b.Abs), cmp.Compare(a.Start, b.Start)) })
-	for i := 1; i < len(edits); i++ {
-		if edits[i].Abs == edits[i-1].Abs && edits[i].Start < edits[i-1].End {
-			return fix, false
-		}
-	}
-	return fix, true
 }
 
 // rel makes a path relative to the working directory, slash-separated;

@@ -39,6 +39,11 @@ type Related struct {
 type Fix struct {
 	Message string `json:"message"`
 	Edits   []Edit `json:"edits"`
+	// Unsafe says what applying the fix can break beyond the code (a
+	// metric rename breaks the dashboards and alerts that query the old
+	// name); plain --fix leaves it, --fix=unsafe applies it. Set by the
+	// driver from internal/fix's table.
+	Unsafe string `json:"unsafe,omitempty"`
 }
 
 // Edit replaces bytes [Start, End) of File with New.
@@ -51,6 +56,9 @@ type Edit struct {
 	Line   int    `json:"line"`
 	Column int    `json:"column"`
 	Abs    string `json:"-"`
+	// Hash is the SHA-256 of the file as it was analyzed: a file changed
+	// since is never edited at offsets that no longer mean anything.
+	Hash string `json:"-"`
 }
 
 // Compare is Less as a three-way comparison, for slices.SortFunc.

@@ -329,7 +329,7 @@ func TestActionScripts(t *testing.T) {
 	run := findStep(t, a, "Run obscheck")
 	inputs := func(packages, config, baseline, onlyNew string) map[string]string {
 		return map[string]string{"OBSCHECK_PACKAGES": packages, "OBSCHECK_INPUT_CONFIG": config,
-			"OBSCHECK_BASELINE": baseline, "OBSCHECK_ONLY_NEW": onlyNew}
+			"OBSCHECK_BASELINE": baseline, "OBSCHECK_ONLY_NEW": onlyNew, "OBSCHECK_MERGE_BASE": ""}
 	}
 	// The annotations come from the SARIF report through jq (on every
 	// GitHub-hosted runner).

@@ -22,7 +22,7 @@ func writeGitHub(w io.Writer, findings []finding.Finding, opts Options) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range findings {
 		var b strings.Builder
-		fmt.Fprintf(&b, "::error file=%s", ghProperty.Replace(repoPath(f, opts.Root)))
+		fmt.Fprintf(&b, "::error file=%s", ghProperty.Replace(printable(repoPath(f, opts.Root), "\r\n")))
 		// A zero line or column means "unknown": leave it out so GitHub
 		// annotates the whole file or line instead of a bogus position.
 		if f.Line > 0 {
@@ -37,9 +37,9 @@ func writeGitHub(w io.Writer, findings []finding.Finding, opts Options) error {
 				fmt.Fprintf(&b, ",endColumn=%d", f.EndColumn)
 			}
 		}
-		msg := f.Message
+		msg := printable(f.Message, "\r\n")
 		for _, r := range f.Related {
-			msg += fmt.Sprintf("\n%s:%d: %s", relatedPath(r, opts.Root), r.Line, r.Message)
+			msg += fmt.Sprintf("\n%s:%d: %s", printable(relatedPath(r, opts.Root), "\r\n"), r.Line, printable(r.Message, "\r\n"))
 		}
 		fmt.Fprintf(&b, ",title=%s::%s\n", ghProperty.Replace("obscheck "+f.Rule), ghData.Replace(msg))
 		bw.WriteString(b.String())

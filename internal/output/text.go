@@ -5,22 +5,19 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 
 	"github.com/obscheck/obscheck/internal/finding"
 )
 
-// oneLine keeps a message on its line: a newline inside a message would
-// otherwise look like a second, malformed finding to grep and editors.
-var oneLine = strings.NewReplacer("\r", `\r`, "\n", `\n`)
-
 func writeText(w io.Writer, findings []finding.Finding) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range findings {
-		fmt.Fprintf(bw, "%s: %s (%s)\n", position(f), oneLine.Replace(f.Message), f.Rule)
+		// One line per finding, nothing a terminal would interpret: a
+		// newline would fake a second finding, ESC or CR rewrite the log.
+		fmt.Fprintf(bw, "%s: %s (%s)\n", printable(position(f), ""), printable(f.Message, ""), f.Rule)
 		// Related places follow, indented, as go vet prints them.
 		for _, r := range f.Related {
-			fmt.Fprintf(bw, "\t%s: %s\n", position(finding.Finding{File: r.File, Line: r.Line, Column: r.Column}), oneLine.Replace(r.Message))
+			fmt.Fprintf(bw, "\t%s: %s\n", printable(position(finding.Finding{File: r.File, Line: r.Line, Column: r.Column}), ""), printable(r.Message, ""))
 		}
 	}
 	return bw.Flush()

@@ -1,9 +1,12 @@
 package policy
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/obscheck/obscheck/internal/funcname"
@@ -14,9 +17,9 @@ import (
 // values are errors with the file and line, never silent defaults.
 func Parse(file string, data []byte) (*Policy, error) {
 	p := Default()
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, Errors{syntaxError(file, err)}
+	doc, err := oneDocument(file, data)
+	if err != nil {
+		return nil, err
 	}
 	if len(doc.Content) == 0 { // empty file: defaults
 		return p, nil
@@ -30,6 +33,28 @@ func Parse(file string, data []byte) (*Policy, error) {
 		return nil, d.errs
 	}
 	return p, nil
+}
+
+// oneDocument decodes the YAML document of data; a second document
+// ("---" and more) is an error: obscheck would read only the first, and
+// the rest would silently not apply.
+func oneDocument(file string, data []byte) (*yaml.Node, error) {
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		if err == io.EOF { // empty file
+			return &doc, nil
+		}
+		return nil, Errors{syntaxError(file, err)}
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == io.EOF:
+		return &doc, nil
+	case err != nil:
+		return nil, Errors{syntaxError(file, err)}
+	}
+	return nil, Errors{{File: file, Line: next.Line, Msg: "a second YAML document", Hint: "a policy file holds one document; remove the '---' and what follows, or merge it into the first"}}
 }
 
 func versionLine(n *yaml.Node) int {
@@ -95,8 +120,14 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, check string) {
 			return
 		}
 		m := reflect.MakeMap(v.Type())
+		seen := map[string]bool{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], n.Content[i+1]
+			if seen[k.Value] {
+				d.errorf(k, "", "key %s given twice", quoteShort(path+"."+k.Value))
+				continue
+			}
+			seen[k.Value] = true
 			elem := reflect.New(v.Type().Elem()).Elem()
 			d.decode(val, elem, path+"."+k.Value, check)
 			m.SetMapIndex(reflect.ValueOf(k.Value), elem)
@@ -132,7 +163,13 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, check string) {
 
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "", "%s: want a mapping of key: value, got %s", orTop(path), describe(n))
+		got := describe(n)
+		if path == "" && n.Kind == yaml.ScalarNode {
+			// The whole file is one value: not a policy file at all (a
+			// token, /etc/passwd). Never echo it into a CI log.
+			got = "text that is not YAML key: value pairs"
+		}
+		d.errorf(n, "", "%s: want a mapping of key: value, got %s", orTop(path), got)
 		return
 	}
 	fields := map[string]int{}
@@ -151,11 +188,11 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		key := join(path, k.Value)
 		idx, ok := fields[k.Value]
 		if !ok {
-			d.errorf(k, suggest(k.Value, names), "unknown key %q", key)
+			d.errorf(k, suggest(k.Value, names), "unknown key %s", quoteShort(key))
 			continue
 		}
 		if seen[k.Value] {
-			d.errorf(k, "", "key %q given twice", key)
+			d.errorf(k, "", "key %s given twice", quoteShort(key))
 			continue
 		}
 		seen[k.Value] = true
@@ -185,7 +222,25 @@ func describe(n *yaml.Node) string {
 	case yaml.MappingNode:
 		return "a mapping"
 	}
-	return fmt.Sprintf("%q", n.Value)
+	return quoteShort(n.Value)
+}
+
+// quoteShort quotes a value from the file for an error message: its first
+// line, at most 60 bytes. Errors go to CI logs; the file's content beyond
+// the offending value must not.
+func quoteShort(s string) string {
+	const limit = 60
+	cut := false
+	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+		s, cut = s[:i], true
+	}
+	if len(s) > limit {
+		s, cut = strings.ToValidUTF8(s[:limit], ""), true
+	}
+	if cut {
+		return strconv.Quote(s) + "..."
+	}
+	return strconv.Quote(s)
 }
 
 // validate checks one string value against its field's check tag.
@@ -197,7 +252,11 @@ func validate(check, s string) string {
 		}
 	case "glob":
 		if err := checkGlob(s); err != nil {
-			return fmt.Sprintf("bad glob %q: %v", s, err)
+			return fmt.Sprintf("bad glob %s: %v", quoteShort(s), err)
+		}
+	case "signature":
+		if err := checkSignature(s); err != nil {
+			return fmt.Sprintf("bad signature %s: %v", quoteShort(s), err)
 		}
 	case "nonempty":
 		if strings.TrimSpace(s) == "" {
@@ -205,7 +264,7 @@ func validate(check, s string) string {
 		}
 	case "level":
 		if !validLevel(s) {
-			return fmt.Sprintf("unknown level %q", s)
+			return fmt.Sprintf("unknown level %s", quoteShort(s))
 		}
 	}
 	return ""
@@ -216,7 +275,9 @@ func hintFor(check string) string {
 	case "funcname":
 		return "name functions as go/types prints them: example.com/pkg.Func or (*example.com/pkg.Type).Method"
 	case "glob":
-		return "globs use path.Match syntax plus '**' for any number of directories"
+		return "globs use path.Match syntax plus '**' for any number of directories, relative to the module root"
+	case "signature":
+		return "write a function type with fully qualified types and no parameter names: 'func(context.Context, example.com/svc/queue.Message) error'"
 	case "level":
 		return "levels: " + strings.Join(Levels, ", ")
 	}

@@ -1,19 +1,29 @@
 package policy
 
 import (
+	"errors"
 	"path"
 	"path/filepath"
 	"strings"
 )
 
-// checkGlob reports a malformed exclude glob.
+// checkGlob reports a malformed exclude glob, and one that can never
+// match: globs are relative to the module root and matched against
+// cleaned slash paths, so an absolute glob or a "." or ".." segment would
+// silently exclude nothing.
 func checkGlob(g string) error {
 	if g == "" {
 		return path.ErrBadPattern
 	}
-	for _, part := range strings.Split(g, "/") {
-		if part == "**" {
+	if strings.HasPrefix(g, "/") || filepath.IsAbs(g) {
+		return errors.New("absolute: globs are relative to the module root")
+	}
+	for _, part := range strings.Split(strings.TrimSuffix(g, "/"), "/") {
+		switch part {
+		case "**":
 			continue
+		case "", ".", "..":
+			return errors.New(`empty, "." or ".." segment: globs match cleaned paths below the module root, so it never matches`)
 		}
 		if _, err := path.Match(part, ""); err != nil {
 			return err
@@ -28,25 +38,38 @@ func MatchGlob(g, rel string) bool {
 	return matchParts(strings.Split(g, "/"), strings.Split(rel, "/"))
 }
 
+// matchParts matches path segments against glob segments. "**" is to
+// segments what '*' is to characters, so it is matched the way wildcards
+// are without backtracking blow-up: on a mismatch, only the most recent
+// "**" takes one more segment. Time is O(len(g) × len(p)) however many
+// "**" there are.
 func matchParts(g, p []string) bool {
-	for len(g) > 0 {
-		if g[0] == "**" {
-			for i := 0; i <= len(p); i++ {
-				if matchParts(g[1:], p[i:]) {
-					return true
-				}
-			}
+	gi, pi := 0, 0
+	star, mark := -1, 0 // the last "**" seen, and where its match ends
+	for pi < len(p) {
+		switch {
+		case gi < len(g) && g[gi] == "**":
+			star, mark = gi, pi
+			gi++
+		case gi < len(g) && matchSegment(g[gi], p[pi]):
+			gi++
+			pi++
+		case star >= 0:
+			mark++
+			gi, pi = star+1, mark
+		default:
 			return false
 		}
-		if len(p) == 0 {
-			return false
-		}
-		if ok, _ := path.Match(g[0], p[0]); !ok {
-			return false
-		}
-		g, p = g[1:], p[1:]
 	}
-	return len(p) == 0
+	for gi < len(g) && g[gi] == "**" {
+		gi++
+	}
+	return gi == len(g)
+}
+
+func matchSegment(g, s string) bool {
+	ok, _ := path.Match(g, s)
+	return ok
 }
 
 // Excluded reports whether the file at absolute path file matches one of

@@ -155,7 +155,7 @@ func ModuleRoot(dir string) string {
 
 // Load reads and validates a policy file.
 func Load(path string) (*Policy, error) {
-	data, err := os.ReadFile(path)
+	data, err := readPolicyFile(path)
 	if err != nil {
 		return nil, &Error{File: path, Msg: err.Error()}
 	}

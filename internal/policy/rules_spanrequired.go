@@ -10,7 +10,7 @@ type SpanRequired struct {
 	ExemptRoutes []string `yaml:"exempt_routes" doc:"routes that need no span: health probes, metrics scrapes, pprof (exact path, path suffix, or prefix when ending in '/')"`
 	// Handlers are extra entry points, named by signature: parameter and
 	// result types fully qualified, no parameter names.
-	Handlers []string `yaml:"handlers" doc:"extra entry points by signature, types fully qualified, no names, e.g. 'func(context.Context, example.com/svc/queue.Message) error'"`
+	Handlers []string `yaml:"handlers" check:"signature" doc:"extra entry points by signature, types fully qualified, no names, e.g. 'func(context.Context, example.com/svc/queue.Message) error'"`
 	// AssumeTracedRouters are router constructors whose routers are traced
 	// by the caller (in code the rule cannot follow).
 	AssumeTracedRouters []string `yaml:"assume_traced_routers" check:"funcname" doc:"functions returning routers that are traced where they are served; their handlers are not reported"`

@@ -98,20 +98,26 @@ func TestDeterministicReports(t *testing.T) {
 // TestFixOnExample: --fix on a copy of the example service leaves code
 // that builds and is gofmt'ed, and a second --fix changes nothing.
 func TestFixOnExample(t *testing.T) {
-	src := testutil.Module(t, "../../testdata/example")
-	dir := t.TempDir()
-	if out, err := exec.Command("cp", "-r", src+"/.", dir).CombinedOutput(); err != nil {
-		t.Fatalf("%v %s", err, out)
-	}
+	dir := testutil.CopyDir(t, testutil.Module(t, "../../testdata/example"))
 	res, _ := analyze(t, dir, 2, false, "./...")
-	out, err := fix.Apply(res.Findings)
+	// Plain --fix leaves metric renames (dashboards query the old name),
+	// and says how to apply them.
+	safe, err := fix.Apply(res.Findings, fix.Options{DryRun: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(safe.Refused, "\n"), "metricnaming: fix not applied: unsafe: it renames a metric") ||
+		!strings.Contains(strings.Join(safe.Refused, "\n"), "--fix=unsafe") {
+		t.Errorf("the metric rename is not refused by plain --fix: %v", safe.Refused)
+	}
+	out, err := fix.Apply(res.Findings, fix.Options{Unsafe: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The example offers at least the metric rename and the stale
 	// directive's removal; without applied fixes the rest proves nothing.
-	if len(out.Fixed) < 2 {
-		t.Errorf("%d fixes applied on the example, want at least 2; refused: %v", len(out.Fixed), out.Refused)
+	if len(out.Fixed) < 2 || len(out.Fixed) <= len(safe.Fixed) {
+		t.Errorf("%d fixes applied on the example (%d safe), want at least 2 and the renames; refused: %v", len(out.Fixed), len(safe.Fixed), out.Refused)
 	}
 	build := exec.Command("go", "build", "./...")
 	build.Dir = dir
@@ -134,7 +140,7 @@ func TestFixOnExample(t *testing.T) {
 	}
 	before := snapshot()
 	res2, _ := analyze(t, dir, 2, false, "./...")
-	out2, err := fix.Apply(res2.Findings)
+	out2, err := fix.Apply(res2.Findings, fix.Options{Unsafe: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,7 +197,9 @@ func dropLocalReplaces(t *testing.T, dir string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var mod struct{ Replace []struct{ Old, New struct{ Path string } } }
+	var mod struct {
+		Replace []struct{ Old, New struct{ Path string } }
+	}
 	if err := json.Unmarshal(out, &mod); err != nil {
 		t.Fatal(err)
 	}
@@ -232,5 +240,36 @@ func TestLoadModesAgree(t *testing.T) {
 		if reports[i] != reports[0] || reports[0] == "" {
 			t.Errorf("%s report:\n%s\n%s report (run %d):\n%s", modes[0], reports[0], modes[i], i, reports[i])
 		}
+	}
+}
+
+// TestFixRefusesEditedFile: a file edited between analysis and --fix used
+// to get each edit at its old offset (a field inserted inside another
+// call's arguments: it compiled, exit 0). Now the file is refused.
+func TestFixRefusesEditedFile(t *testing.T) {
+	dir := testutil.CopyDir(t, testutil.Module(t, "../../testdata/example"))
+	res, _ := analyze(t, dir, 2, false, "./...")
+	var file string
+	for _, f := range res.Findings {
+		if len(f.Fixes) > 0 && f.Fixes[0].Unsafe == "" {
+			file = f.Fixes[0].Edits[0].Abs
+			break
+		}
+	}
+	if file == "" {
+		t.Fatal("no safe fix on the example")
+	}
+	data, _ := os.ReadFile(file)
+	edited := strings.Replace(string(data), "\n", "\n// An edit made while obscheck ran.\n", 1)
+	os.WriteFile(file, []byte(edited), 0o644)
+	out, err := fix.Apply(res.Findings, fix.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(file); string(got) != edited {
+		t.Errorf("the edited file was changed by --fix")
+	}
+	if len(out.Stale) != 1 || out.Stale[0] != file {
+		t.Errorf("stale files %v, want [%s]", out.Stale, file)
 	}
 }

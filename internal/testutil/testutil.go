@@ -147,3 +147,31 @@ func Run(t testing.TB, cmd *exec.Cmd) (stdout, stderr string, code int) {
 	}
 	return out.String(), errOut.String(), code
 }
+
+// ReadOnlyDir makes creating files in dir fail until the test ends: mode
+// 0555, and, where that is not enough (tests running as root), the
+// immutable attribute. It skips the test when neither works.
+func ReadOnlyDir(t testing.TB, dir string) {
+	t.Helper()
+	writable := func() bool {
+		f, err := os.CreateTemp(dir, "probe")
+		if err != nil {
+			return false
+		}
+		f.Close()
+		os.Remove(f.Name())
+		return true
+	}
+	os.Chmod(dir, 0o555)
+	t.Cleanup(func() { os.Chmod(dir, 0o755) })
+	if !writable() {
+		return
+	}
+	if exec.Command("chattr", "+i", dir).Run() == nil {
+		t.Cleanup(func() { exec.Command("chattr", "-i", dir).Run() })
+		if !writable() {
+			return
+		}
+	}
+	t.Skip("cannot make a directory read-only here")
+}
