@@ -31,6 +31,8 @@ package driver
 
 import (
 	"context"
+	"fmt"
+	"sort"
 	"time"
 
 	"github.com/obscheck/obscheck/internal/finding"
@@ -121,4 +123,133 @@ type Result struct {
 // time they share is split in proportion to the CPU time each took.
 type Timing struct {
 	Load, Analysis time.Duration
+}
+
+// Analyze loads the packages lc names and analyzes them (see the package
+// documentation for how). It returns an error only when nothing could be
+// loaded; packages that fail to load or type-check are listed in
+// Loaded.Errors and the rest is analyzed.
+func Analyze(lc LoadConfig, rc RunConfig) (*Loaded, *Result, error) {
+	return analyze(lc, rc, false)
+}
+
+// analyze is Analyze; keep keeps the analyzed packages' syntax and
+// types.Info (for the analysis benchmark, which re-runs the analysis).
+func analyze(lc LoadConfig, rc RunConfig, keep bool) (*Loaded, *Result, error) {
+	start := time.Now()
+	switch lc.Mode {
+	case "", "auto", "export", "source":
+	default:
+		return nil, nil, fmt.Errorf("unknown load mode %q (want auto, export or source)", lc.Mode)
+	}
+	if err := analysis.Validate(rc.Analyzers); err != nil {
+		return nil, nil, fmt.Errorf("invalid analyzer set: %v", err)
+	}
+	progress(rc, Progress{Phase: "listing"})
+	roots, err := listGraph(lc)
+	if err != nil {
+		return nil, nil, err
+	}
+	env, err := readGoEnv(lc.Dir, lc.env())
+	if err != nil {
+		return nil, nil, err
+	}
+	cache := newTypeCache(cacheDir(lc.env()), env)
+
+	// Where do the dependencies' types come from? First plan as if every
+	// dependency had export data, then ask who has it.
+	progress(rc, Progress{Phase: "dependencies"})
+	mode := "export"
+	pl := newPlan(roots, func(*packages.Package) bool { return true })
+	files := map[*node]string{}
+	cacheComplete := cache.dir != ""
+	for _, n := range pl.export {
+		if f := cache.lookup(n.p); f != "" {
+			files[n] = f
+		} else {
+			cacheComplete = false
+		}
+	}
+	cold := lc.Mode == "source" || cacheComplete && lc.Mode != "export"
+	if !cold {
+		ids := make([]string, len(pl.export))
+		for i, n := range pl.export {
+			ids[i] = n.p.ID
+		}
+		got, err := exportFiles(lc, ids, lc.Mode != "export")
+		switch {
+		case err == errCold:
+			cold = true
+		case err != nil:
+			return nil, nil, err
+		default:
+			for _, n := range pl.export {
+				r := got[n.p.ID]
+				n.export = r.file
+				if r.file == "" && r.err != "" && len(n.p.Errors) == 0 {
+					n.p.Errors = append(n.p.Errors, packages.Error{Pos: "-", Msg: r.err, Kind: packages.ListError})
+				}
+			}
+		}
+	}
+	if cold {
+		// Build cache cold (or source asked for): obscheck's own export
+		// data where it has it, declarations-only source for the rest,
+		// which then goes to obscheck's cache for the next run.
+		mode = "source"
+		pl = newPlan(roots, func(p *packages.Package) bool { return cache.lookup(p) != "" })
+		for _, n := range pl.export {
+			n.export, n.cached = cache.lookup(n.p), true
+		}
+		for _, n := range pl.order {
+			n.store = n.how == viaDecls
+		}
+		defer cache.trim()
+	}
+	loaded := &Loaded{Mode: mode}
+	for _, n := range pl.export {
+		if n.cached {
+			loaded.Deps.Cached++
+		} else {
+			loaded.Deps.Export++
+		}
+	}
+	for _, n := range pl.order {
+		if n.how == viaDecls {
+			loaded.Deps.Source++
+		}
+	}
+	for _, n := range pl.facts {
+		loaded.FactPackages = append(loaded.FactPackages, n.p.PkgPath)
+	}
+	listed := time.Since(start)
+	res := schedule(pl, rc, cache, keep)
+	for _, n := range pl.named {
+		if msgs := errorsOf(n.p); len(msgs) > 0 {
+			loaded.Errors = append(loaded.Errors, PackageError{Package: n.p.ID, Errors: msgs})
+		} else {
+			loaded.Packages = append(loaded.Packages, n.p)
+		}
+	}
+	// A dependency of the user's module that does not type-check has no
+	// facts: what its importers are told is incomplete, so it is listed.
+	for _, n := range pl.facts {
+		if msgs := errorsOf(n.p); len(msgs) > 0 {
+			loaded.Errors = append(loaded.Errors, PackageError{Package: n.p.ID, Errors: msgs})
+		}
+	}
+	sort.Slice(loaded.Errors, func(i, j int) bool { return loaded.Errors[i].Package < loaded.Errors[j].Package })
+	res.Packages = len(loaded.Packages)
+	// Split the scheduling phase's wall time by CPU share.
+	phase := time.Since(start) - listed
+	c, a := float64(res.checkNS), float64(res.analyzeNS)
+	share := 0.0
+	if c+a > 0 {
+		share = a / (c + a)
+	}
+	res.Timing = Timing{
+		Load:     listed + time.Duration(float64(phase)*(1-share)),
+		Analysis: time.Duration(float64(phase) * share),
+	}
+	return loaded, &res.Result, nil
 }
