@@ -207,7 +207,7 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 		if call.Logger != nil && c.carries(call.Logger, call.Call.Pos()) != "" {
 			continue
 		}
-		if opts.ContextHandler && call.Lib == "slog" && call.HasCtx && !isEmptyContext(pass.TypesInfo, call.Ctx) {
+		if opts.ContextHandler && call.Lib == apis.Slog && call.HasCtx && !isEmptyContext(pass.TypesInfo, call.Ctx) {
 			continue
 		}
 		r.Report(c.diagnostic(call))
@@ -927,7 +927,7 @@ func (c *checker) diagnostic(call *logapi.Call) analysis.Diagnostic {
 	d := analysis.Diagnostic{
 		Pos: call.Call.Pos(),
 		End: call.Call.End(),
-		Message: call.Lib + " " + strings.ToUpper(call.Level.String()) + " log without the correlation field " + want +
+		Message: call.Lib.Name + " " + strings.ToUpper(call.Level.String()) + " log without the correlation field " + want +
 			": the line cannot be tied to its execution; attach the field once per execution" + how + " or add it to this call",
 	}
 	if fix, ok := c.fix(call, key); ok {

@@ -54,7 +54,7 @@ that can carry a secret's text: strings, byte slices and named string types; a
 bool or a number under a sensitive name is not reported.
 
 Sinks: every log call the execidfield rule knows (slog, zap and its sugared logger,
-zerolog, logrus, logr, klog; every level), its fields, message, printf and Print
+zerolog, logrus, logr, klog, hclog, go-kit/log; every level), its fields, message, printf and Print
 operands and error argument, and the fields attached when deriving a logger (With,
 WithField, zerolog With()...Logger()); span attributes (Span.SetAttributes,
 trace.WithAttributes at Start and in AddEvent/RecordError options), span and event

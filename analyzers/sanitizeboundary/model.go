@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/obscheck/obscheck/internal/apis/logapi"
 	"github.com/obscheck/obscheck/internal/apis/sensitive"
 	"github.com/obscheck/obscheck/internal/eval"
 	"github.com/obscheck/obscheck/internal/funcname"
@@ -555,10 +556,15 @@ func (c *checker) typeLeak(t types.Type, fmtStyle, unexported bool, depth int, s
 	return ""
 }
 
-// opaque: a telemetry library's own type (sensitive.OpaquePackages).
+// opaque: a telemetry library's own type (a logging library's, or one of
+// sensitive.OpaquePackages).
 func opaque(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj() != nil && n.Obj().Pkg() != nil && sensitive.OpaquePackages[n.Obj().Pkg().Path()]
+	if !ok || n.Obj() == nil || n.Obj().Pkg() == nil {
+		return false
+	}
+	p := n.Obj().Pkg().Path()
+	return sensitive.OpaquePackages[p] || logapi.IsLibraryPackage(p)
 }
 
 // derefStruct: the struct under pointers, slices, arrays and maps.

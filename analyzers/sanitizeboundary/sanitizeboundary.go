@@ -143,7 +143,7 @@ var sinkPackages = sync.OnceValue(func() map[string]bool {
 	for _, m := range []map[string]bool{logapi.Packages(), metricapi.Packages()} {
 		maps.Copy(pkgs, m)
 	}
-	for p := range sensitive.FieldBuilders {
+	for p := range logapi.Builders() {
 		pkgs[p] = true
 	}
 	return pkgs

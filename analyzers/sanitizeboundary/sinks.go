@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
-	"strings"
 
+	"github.com/obscheck/obscheck/internal/apis"
 	"github.com/obscheck/obscheck/internal/apis/logapi"
 	"github.com/obscheck/obscheck/internal/apis/metricapi"
 	"github.com/obscheck/obscheck/internal/apis/otelattr"
@@ -215,7 +215,7 @@ func (c *checker) logSinks(call *ast.CallExpr, name string) {
 	}
 }
 
-func (c *checker) logFields(fields []logapi.Field, lib string, st logapi.Style, where string) {
+func (c *checker) logFields(fields []logapi.Field, lib *apis.Library, st logapi.Style, where string) {
 	for _, f := range fields {
 		if f.Opaque || f.IsGroup || f.Value == nil {
 			continue
@@ -225,26 +225,19 @@ func (c *checker) logFields(fields []logapi.Field, lib string, st logapi.Style, 
 	}
 }
 
-// fieldStyle: how a library renders a whole value in a field. zap.Any,
-// the sugared logger, logrus (text formatter) and klog go through fmt or
-// dispatch to String(); slog, zap.Reflect, zerolog Interface and logr
-// marshal to JSON or reflect over the fields.
-func (c *checker) fieldStyle(f logapi.Field, lib string, st logapi.Style) style {
-	if call, ok := f.Node.(*ast.CallExpr); ok {
-		switch n := funcname.CalleeName(c.info, call); {
-		case n == "go.uber.org/zap.Any", strings.HasSuffix(n, ".Stringer"), strings.HasSuffix(n, ").Stringer"):
-			return dispatch
-		case n == "go.uber.org/zap.Reflect":
-			return jsonish
-		}
-	}
-	switch lib {
-	case "logrus", "klog":
+// fieldStyle: how a library renders a whole value in a field (the
+// knowledge files' Render): zap.Any, the sugared logger, logrus, klog,
+// hclog and go-kit go through fmt or dispatch to String(); slog,
+// zap.Reflect, zerolog Interface and logr marshal to JSON or reflect over
+// the fields.
+func (c *checker) fieldStyle(f logapi.Field, lib *apis.Library, st logapi.Style) style {
+	switch logapi.Render(c.info, f, lib, st) {
+	case apis.RenderFmt:
 		return fmtish
-	case "zap":
-		if st == logapi.StyleKV {
-			return dispatch // sugared key-values go through zap.Any
-		}
+	case apis.RenderDispatch:
+		return dispatch
+	case apis.RenderScalar:
+		return scalar
 	}
 	return jsonish
 }
@@ -261,7 +254,7 @@ func (c *checker) fieldSink(call *ast.CallExpr, fn *types.Func) {
 	if !ok || sig.Params().Len() < 2 || sig.Results().Len() != 1 || !isStringType(sig.Params().At(0).Type()) {
 		return
 	}
-	lib, ok := sensitive.FieldBuilders[fn.Pkg().Path()]
+	lib, ok := logapi.Builders()[fn.Pkg().Path()]
 	if !ok {
 		return
 	}

@@ -288,46 +288,11 @@ var SpanSinks = map[string]SpanSink{
 	"(go.opentelemetry.io/otel/trace.Tracer).Start":       {Attrs: -1, Strs: []int{1}, Err: -1, Where: "span name"},
 }
 
-// FieldBuilder describes a logging package's field constructors: calls
-// that build a (key, value) log field. A field built anywhere is headed for
-// a log, even through a service's own logger wrapper.
-type FieldBuilder struct {
-	Result    string          // package-level constructors return this type
-	Receivers map[string]bool // or methods on these types (zerolog events)
-	Skip      map[string]bool // not (key, value) fields
-	Dispatch  map[string]bool // render through String() when there is one
-	Scalar    bool            // typed values: no whole-struct search but for Interface/Any/Reflect/Fields
-}
-
-// FieldBuilders maps a package path to its field constructors.
-var FieldBuilders = map[string]FieldBuilder{
-	"go.uber.org/zap": {
-		Result:   "go.uber.org/zap/zapcore.Field",
-		Skip:     map[string]bool{"Namespace": true, "Dict": true, "Inline": true, "Skip": true},
-		Dispatch: map[string]bool{"Any": true, "Stringer": true},
-	},
-	"log/slog": {
-		Result: "log/slog.Attr",
-		Skip:   map[string]bool{"Group": true},
-	},
-	"github.com/rs/zerolog": {
-		Receivers: map[string]bool{"github.com/rs/zerolog.Event": true, "github.com/rs/zerolog.Context": true},
-		Skip:      map[string]bool{"Dict": true, "Func": true, "Ctx": true, "Caller": true, "CallerWithSkipFrameCount": true},
-		Dispatch:  map[string]bool{"Stringer": true},
-		Scalar:    true,
-	},
-}
-
-// OpaquePackages hold types that describe telemetry (a zap.Field, an
-// slog.Attr, an attribute.KeyValue): their fields are keys and encodings,
-// not data, so a whole-struct search never looks inside them.
+// OpaquePackages hold types that describe telemetry (an
+// attribute.KeyValue; the logging libraries' own types, a zap.Field or an
+// slog.Attr, count too): their fields are keys and encodings, not data,
+// so a whole-struct search never looks inside them.
 var OpaquePackages = map[string]bool{
-	"go.uber.org/zap":                    true,
-	"go.uber.org/zap/zapcore":            true,
-	"log/slog":                           true,
-	"github.com/rs/zerolog":              true,
-	"github.com/sirupsen/logrus":         true,
-	"github.com/go-logr/logr":            true,
 	"go.opentelemetry.io/otel/attribute": true,
 	"go.opentelemetry.io/otel/trace":     true,
 }
