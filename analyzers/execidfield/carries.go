@@ -45,30 +45,21 @@ func (c *checker) carries(e ast.Expr, pos token.Pos) string {
 	info := c.pass.TypesInfo
 	if tv, ok := info.Types[e]; ok && tv.Type != nil && !logapi.IsLogger(tv.Type) {
 		// A struct embedding the logger (type Log struct{ *slog.Logger }):
-		// the promoted method logs through the embedded field.
-		if f := embeddedLogger(tv.Type); f != nil {
+		// the promoted method logs through the embedded field. A call
+		// returning one is judged first: a wrapper's derivation
+		// (l.WithField("execution_id", id)) or a carrier method.
+		if f := loggerField(tv.Type); f != nil {
+			if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+				if k := c.callCarries(call, pos); k != "" {
+					return k
+				}
+			}
 			return c.varCarries(f)
 		}
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		if dv, ok := logapi.DecodeDerive(info, e); ok {
-			if k := c.fieldsCarry(dv.Fields); k != "" {
-				return k
-			}
-			if dv.Base == nil {
-				return ""
-			}
-			return c.carries(dv.Base, pos)
-		}
-		fn := funcname.Callee(info, e)
-		if fn == nil {
-			return ""
-		}
-		if c.carriers[funcname.Of(fn)] {
-			return "carrier"
-		}
-		return c.funcCarries(fn)
+		return c.callCarries(e, pos)
 	case *ast.Ident:
 		v, ok := info.ObjectOf(e).(*types.Var)
 		if !ok {
@@ -101,9 +92,34 @@ func (c *checker) carries(e ast.Expr, pos token.Pos) string {
 	return ""
 }
 
-// embeddedLogger returns the embedded logger field of struct type t (or
-// of what t points to), nil if there is none.
-func embeddedLogger(t types.Type) *types.Var {
+// callCarries: a derivation (of a library or a wrapper) attaching the key
+// or from a logger carrying it, a configured carrier, a function always
+// returning a logger that carries it.
+func (c *checker) callCarries(e *ast.CallExpr, pos token.Pos) string {
+	info := c.pass.TypesInfo
+	if dv, ok := logapi.DecodeDeriveWrapped(info, e, c.wrappers); ok {
+		if k := c.fieldsCarry(dv.Fields); k != "" {
+			return k
+		}
+		if dv.Base == nil {
+			return ""
+		}
+		return c.carries(dv.Base, pos)
+	}
+	fn := funcname.Callee(info, e)
+	if fn == nil {
+		return ""
+	}
+	if c.carriers[funcname.Of(fn)] {
+		return "carrier"
+	}
+	return c.funcCarries(fn)
+}
+
+// loggerField returns the logger field a struct type t (or what t points
+// to) logs through: its embedded logger, else its only logger field (a
+// wrapper's), nil if there is none.
+func loggerField(t types.Type) *types.Var {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}
@@ -111,10 +127,20 @@ func embeddedLogger(t types.Type) *types.Var {
 	if !ok {
 		return nil
 	}
+	var only *types.Var
+	n := 0
 	for i := 0; i < st.NumFields(); i++ {
-		if f := st.Field(i); f.Embedded() && logapi.IsLogger(f.Type()) {
+		f := st.Field(i)
+		if !logapi.IsLogger(f.Type()) {
+			continue
+		}
+		if f.Embedded() {
 			return f
 		}
+		only, n = f, n+1
+	}
+	if n == 1 {
+		return only
 	}
 	return nil
 }
@@ -190,6 +216,9 @@ func (c *checker) varCarries(v *types.Var) string {
 	key := ""
 	as := c.assigns[v]
 	for _, a := range as {
+		if c.selfDerived(a, v) {
+			continue // keeps what v carries: the other stores decide
+		}
 		k := c.storeCarries(a)
 		if k == "" {
 			key = ""
@@ -199,6 +228,26 @@ func (c *checker) varCarries(v *types.Var) string {
 	}
 	c.varMemo[v] = key
 	return key
+}
+
+// selfDerived: the store puts into field v a logger derived from v itself
+// with fields whose keys are not known (a wrapper's own WithField,
+// &L{l.Entry.WithField(k, v)}): it neither adds the key nor loses it.
+func (c *checker) selfDerived(a assign, v *types.Var) bool {
+	call, ok := ast.Unparen(a.rhs).(*ast.CallExpr)
+	if a.rhs == nil || !ok || !v.IsField() {
+		return false
+	}
+	dv, ok := logapi.DecodeDeriveWrapped(c.pass.TypesInfo, call, c.wrappers)
+	if !ok || c.fieldsCarry(dv.Fields) != "*" || dv.Base == nil {
+		return false
+	}
+	sel, ok := ast.Unparen(dv.Base).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s, ok := c.pass.TypesInfo.Selections[sel]
+	return ok && s.Obj() == v
 }
 
 // funcCarries: every return of fn yields loggers carrying the key.

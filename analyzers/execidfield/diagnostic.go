@@ -30,6 +30,11 @@ func (c *checker) diagnostic(call *logapi.Call) analysis.Diagnostic {
 		Message: call.Lib.Name + " " + strings.ToUpper(call.Level.String()) + " log without the correlation field " + want +
 			": the line cannot be tied to its execution; attach the field once per execution" + how + " or add it to this call",
 	}
+	if call.Wrapper != nil {
+		// Judged at the wrapper's call site: say where it logs.
+		d.Message += " (the call goes through the log wrapper " + call.Wrapper.Name() + ")"
+		d.Related = c.r.Related(c.wrappers.At(call.Wrapper), "the wrapper "+call.Wrapper.Name()+" logs here")
+	}
 	if fix, ok := c.fix(call, key); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}

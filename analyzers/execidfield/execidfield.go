@@ -13,6 +13,7 @@ import (
 
 	"github.com/obscheck/obscheck/internal/apis"
 	"github.com/obscheck/obscheck/internal/apis/logapi"
+	"github.com/obscheck/obscheck/internal/apis/logapi/logwrap"
 	"github.com/obscheck/obscheck/internal/directives"
 	"github.com/obscheck/obscheck/internal/funcname"
 	"github.com/obscheck/obscheck/internal/policy"
@@ -38,8 +39,11 @@ func New(src *policy.Source) *analysis.Analyzer {
 
 Every log call at WARN, ERROR, DPANIC, PANIC or FATAL level (the levels of
 rules.execidfield.levels) must carry a field named in policy.correlation_keys
-(execution_id by default), in log/slog, zap, zerolog, logrus, logr and klog.
-The field counts when it is passed at the call, or carried by the logger:
+(execution_id by default), in log/slog, zap, zerolog, logrus, logr, klog,
+hclog and go-kit/log (level.Error(l).Log), and through the project's own
+log wrappers (functions and methods passing their parameters on to a log
+call, or deriving a logger from them; a Logger interface whose
+implementations all do), judged at the wrapper's call site. The field counts when it is passed at the call, or carried by the logger:
 derived earlier in the same function (l := log.With("execution_id", id)),
 returned by a function that always returns a logger carrying it (known across
 packages), stored in a struct field or package variable every store into
@@ -49,7 +53,7 @@ calls given a context are trusted to get it from the team's handler. Test
 files and log adapters relaying their caller's message (Write(p []byte),
 Println(args ...any)) are skipped.`,
 		URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#execidfield",
-		Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.New(src)},
+		Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.New(src), logwrap.Analyzer},
 		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, src) },
 		ResultType: report.ResultType,
 		FactTypes:  []analysis.Fact{new(carriesFact)},
@@ -60,6 +64,7 @@ Println(args ...any)) are skipped.`,
 
 type checker struct {
 	pass     *analysis.Pass
+	r        *report.Reporter
 	keys     []string
 	carriers funcname.Set
 
@@ -76,6 +81,7 @@ type checker struct {
 	// the package passes a carrying logger.
 	params    map[*types.Var]param
 	ins       *inspector.Inspector
+	wrappers  *logwrap.Result                 // the project's log wrappers
 	callSites map[*types.Func][]*ast.CallExpr // built on first use: indexCalls
 	escapes   map[*types.Func]bool
 	paramMemo map[*types.Var]string
@@ -100,6 +106,7 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 	opts := pol.Rules.ExecIDField
 	c := &checker{
 		pass:     pass,
+		r:        r,
 		keys:     pol.Policy.CorrelationKeys,
 		carriers: funcname.NewSet(opts.Carriers),
 		assigns:  map[*types.Var][]assign{},
@@ -124,7 +131,8 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 	}
 
 	ins, ok := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	if !ok || !relevant(pass) {
+	c.wrappers, _ = pass.ResultOf[logwrap.Analyzer].(*logwrap.Result)
+	if !ok || !relevant(pass) && !c.wrappers.Any() {
 		return r.Result(), nil
 	}
 	c.ins = ins
@@ -158,7 +166,7 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 			}
 		case *ast.CallExpr:
 			c.mutatingCall(n, enclosingBlock(cur))
-			if logapi.MayLog(n) {
+			if logapi.MayLogWrapped(n, c.wrappers) {
 				fd, ft := enclosingFuncs(cur)
 				cands = append(cands, candidate{call: n, decl: fd, ftype: ft})
 			}
@@ -171,7 +179,7 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 		if r.Skip(cd.call.Pos()) {
 			continue
 		}
-		call, ok := logapi.DecodeWith(pass.TypesInfo, cd.call, c.resolve)
+		call, ok := logapi.DecodeWrapped(pass.TypesInfo, cd.call, c.resolve, c.wrappers)
 		if !ok || !call.Structured || !call.LevelKnown || !levels[call.Level] {
 			continue
 		}

@@ -18,7 +18,7 @@ func TestExecIDField(t *testing.T) {
 	analysistest.Run(t, dir, execidfield.Analyzer,
 		"./slogcase", "./factcase", "./embedcase", "./zapcase", "./zerologcase", "./logruscase",
 		"./logrcase", "./gokitcase", "./hclogcase", "./excludecase", "./excludecase/disabled",
-		"./carriercase", "./oddcase")
+		"./carriercase", "./oddcase", "./wrapcase", "./wrapcase/logx", "./wrapcase/mid")
 }
 
 // TestSuggestedFixes checks the fixes against the golden files.

@@ -32,15 +32,26 @@ type Derive struct {
 
 // DecodeDerive decodes a call returning a logger derived from another.
 func DecodeDerive(info *types.Info, call *ast.CallExpr) (*Derive, bool) {
+	return DecodeDeriveWrapped(info, call, nil)
+}
+
+// DecodeDeriveWrapped is DecodeDerive decoding the project's derivation
+// wrappers w (may be nil) too.
+func DecodeDeriveWrapped(info *types.Info, call *ast.CallExpr, w Wrappers) (*Derive, bool) {
 	if info == nil || call == nil {
 		return nil, false
 	}
 	fn := funcname.CalleeName(info, call)
 	e, ok := idx().derives[fn]
 	if !ok {
-		return nil, false
+		if w == nil || !w.May(funcname.Spelled(call)) {
+			return nil, false
+		}
+		if e = wrapperEntry(w, funcname.Callee(info, call), true); e == nil {
+			return nil, false
+		}
 	}
-	d := &decoder{info: info}
+	d := &decoder{info: info, w: w}
 	dv := &Derive{Call: call, Fn: fn, Lib: e.lib, Level: e.fn.Level}
 	args := call.Args
 	arg := func(i int) ast.Expr {
@@ -120,7 +131,7 @@ func (d *decoder) unwind(x ast.Expr, fields []Field, c *Call) (ast.Expr, []Field
 			}
 			return x, fields
 		}
-		dv, ok := DecodeDerive(d.info, call)
+		dv, ok := DecodeDeriveWrapped(d.info, call, d.w)
 		if !ok {
 			return x, fields
 		}
@@ -152,7 +163,7 @@ func (d *decoder) levelOf(x ast.Expr, c *Call) {
 			x = r
 			continue
 		}
-		dv, ok := DecodeDerive(d.info, call)
+		dv, ok := DecodeDeriveWrapped(d.info, call, d.w)
 		if !ok {
 			return
 		}

@@ -65,6 +65,36 @@ type Call struct {
 	// Starter is the call that opened the event (zerolog Error(), zap Check),
 	// nil when the terminal call is the whole log call.
 	Starter *ast.CallExpr
+	// Wrapper is the project's own function the call invokes, when it is
+	// a log wrapper (see Wrappers), nil for a library call.
+	Wrapper *types.Func
+}
+
+// Wrappers are a project's own log functions and derivations, decoded
+// like the library functions they pass their arguments to (found by
+// internal/apis/logapi/logwrap, as x/tools' printf finds printf wrappers).
+type Wrappers interface {
+	// Wrapper returns the library and the shape of fn if it is a wrapper:
+	// a log function, or a derivation when derive is set.
+	Wrapper(fn *types.Func) (lib *apis.Library, f apis.LogFunc, derive, ok bool)
+	// May reports whether a function spelled name may be a wrapper.
+	May(name string) bool
+}
+
+// wrapperEntry is the entry of a wrapper function, nil if fn is none.
+func wrapperEntry(w Wrappers, fn *types.Func, derive bool) *entry {
+	if w == nil || fn == nil {
+		return nil
+	}
+	lib, f, d, ok := w.Wrapper(fn)
+	if !ok || d != derive || lib == nil || lib.Log == nil {
+		return nil
+	}
+	roles, err := f.Roles()
+	if err != nil {
+		return nil
+	}
+	return &entry{lib: lib, fn: f, method: fn.Signature().Recv() != nil, shape: newShape(roles)}
 }
 
 // Style is how a call passes its fields; fixes insert a field in it.
@@ -124,23 +154,39 @@ func MayLog(call *ast.CallExpr) bool { return idx().callsFilter.May(call) }
 
 // DecodeWith is Decode following local variables through resolve.
 func DecodeWith(info *types.Info, call *ast.CallExpr, resolve Resolver) (*Call, bool) {
+	return DecodeWrapped(info, call, resolve, nil)
+}
+
+// MayLogWrapped is MayLog counting the project's wrappers w (may be nil).
+func MayLogWrapped(call *ast.CallExpr, w Wrappers) bool {
+	return idx().callsFilter.May(call) || w != nil && w.May(funcname.Spelled(call))
+}
+
+// DecodeWrapped is DecodeWith decoding calls of the project's log
+// wrappers w (may be nil) too, and derivations through them.
+func DecodeWrapped(info *types.Info, call *ast.CallExpr, resolve Resolver, w Wrappers) (*Call, bool) {
 	if info == nil || call == nil {
 		return nil, false
 	}
 	x := idx()
-	if !x.callsFilter.May(call) {
+	if !MayLogWrapped(call, w) {
 		return nil, false
 	}
+	var wrapper *types.Func
 	fn := funcname.CalleeName(info, call)
 	e, ok := x.calls[fn]
 	if !ok {
-		return nil, false
+		callee := funcname.Callee(info, call)
+		if e = wrapperEntry(w, callee, false); e == nil {
+			return nil, false
+		}
+		wrapper = callee
 	}
 	if e.method && !isMethodCall(info, call) {
 		return nil, false // a method expression, (*slog.Logger).Error(l, ...): arguments are shifted
 	}
-	d := &decoder{info: info, resolve: resolve}
-	c := &Call{Call: call, Fn: fn, Lib: e.lib, Style: e.style()}
+	d := &decoder{info: info, resolve: resolve, w: w}
+	c := &Call{Call: call, Fn: fn, Lib: e.lib, Style: e.style(), Wrapper: wrapper}
 	c.Structured = c.Style != StyleNone || e.lib.Log.PrintCarries
 	c.Level, c.LevelKnown = e.fn.Level, e.fn.Level != Unknown
 	d.args(c, e, call)
@@ -208,6 +254,7 @@ func (d *decoder) args(c *Call, e *entry, call *ast.CallExpr) {
 type decoder struct {
 	info    *types.Info
 	resolve Resolver
+	w       Wrappers
 }
 
 func (d *decoder) typeOf(e ast.Expr) types.Type {
