@@ -303,3 +303,30 @@ var OpaquePackages = map[string]bool{
 var PublicFields = map[string]map[string]bool{
 	"os/user.User": {"Username": true, "Name": true},
 }
+
+// SecretObjects are credential object types, by type name in any package
+// (a Kubernetes corev1.Secret, a service's own Secret): the fields named
+// here hold the credential; a value used to look one up (its name, a map
+// key) only names it.
+var SecretObjects = map[string]map[string]string{
+	"Secret": {"Data": "the data of a Secret", "StringData": "the data of a Secret"},
+}
+
+// ReferenceTypeSuffixes: a named type ending in one of these refers to an
+// object by name (corev1.SecretReference, SecretKeySelector,
+// types.NamespacedName): a value of it names a credential, it is not one.
+var ReferenceTypeSuffixes = []string{"Reference", "Ref", "Selector", "NamespacedName"}
+
+// CredentialNouns and ReferenceWords: an identifier with a credential noun
+// followed, as its last word, by a reference word (SecretName, secretRef,
+// token_id) names a credential object, it does not hold the credential.
+var (
+	CredentialNouns = map[string]bool{"secret": true, "secrets": true, "password": true, "token": true, "key": true,
+		"credential": true, "credentials": true, "cert": true, "certificate": true, "tls": true}
+	ReferenceWords = map[string]bool{"name": true, "names": true, "ref": true, "refs": true, "reference": true,
+		"references": true, "id": true, "ids": true}
+)
+
+// CredentialObjectLists: a []string named with one of these last words
+// (RootCAsSecrets, CertificatesSecrets) lists credential objects' names.
+var CredentialObjectLists = map[string]bool{"secrets": true, "secretnames": true}
