@@ -4,6 +4,9 @@
 # (bench/modules.txt, each with its project policy and with the default
 # policy) and diff their findings (rule, file, line, column, message).
 # Exit 0 when identical. For refactorings that must not change behaviour.
+# Each module is analyzed as the main module of a writable copy (a go.work
+# using bench/ pins its dependencies), as run.sh's obscheck_ws run does:
+# the rules do nothing on packages of versioned modules.
 set -uo pipefail
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$BENCH/.." && pwd)
@@ -45,13 +48,22 @@ run example "$REPO/testdata/example" ./...
 while read -r name mod ver excl touch quick; do
 	case "$name" in '' | '#'*) continue ;; esac
 	if [ -n "$ONLY" ]; then [[ ",$ONLY," == *",$name,"* ]] || continue; fi
+	ver=$(cd "$BENCH" && go list -m -f '{{.Version}}' "$mod")
+	dir=$(cd "$BENCH" && go mod download -json "$mod@$ver" | jq -r .Dir)
+	mkdir -p "$WORK/ws"
+	[ -f "$WORK/ws/go.work" ] || printf 'go %s\n\nuse %s\n' "$(cd "$BENCH" && go mod edit -json | jq -r .Go)" "$BENCH" >"$WORK/ws/go.work"
+	cp -r "$dir" "$WORK/ws/$name" && chmod -R u+w "$WORK/ws/$name"
+	for r in $(cd "$WORK/ws/$name" && go mod edit -json | jq -r '.Replace[]? | select(.New.Path | startswith(".")) | .Old.Path'); do
+		(cd "$WORK/ws/$name" && go mod edit -dropreplace="$r")
+	done
+	(cd "$WORK/ws" && go work use "./$name")
 	if [ "$excl" = - ]; then
-		pkgs="$mod/..."
+		pkgs="./..."
 	else
 		drop=$(tr ',' '\n' <<<"$excl" | sed "s|^|$mod/|")
-		pkgs=$(cd "$BENCH" && go list -e "$mod/..." 2>/dev/null | grep -vxF "$drop" | tr '\n' ' ')
+		pkgs=$(cd "$WORK/ws/$name" && go list -e ./... 2>/dev/null | grep -vxF "$drop" | sed "s|^$mod|.|" | tr '\n' ' ')
 	fi
-	run "$name" "$BENCH" --config "$BENCH/policies/$name.yaml" $pkgs
-	run "$name-default" "$BENCH" $pkgs
+	run "$name" "$WORK/ws/$name" --config "$BENCH/policies/$name.yaml" $pkgs
+	run "$name-default" "$WORK/ws/$name" $pkgs
 done <"$BENCH/modules.txt"
 exit $STATUS

@@ -113,7 +113,9 @@ func library(name string) *apis.Library {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{funcs: map[*types.Func]*Wrapper{}, names: map[string]bool{}}
-	if pass.TypesInfo == nil || pass.Pkg == nil {
+	if pass.TypesInfo == nil || pass.Pkg == nil || report.Dependency(pass) {
+		// A dependency's wrappers are not looked for: the rules do
+		// nothing there in any driver, so every driver sees the same facts.
 		return res, nil
 	}
 	// What the package uses of other packages' wrappers.
