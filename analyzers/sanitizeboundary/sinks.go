@@ -80,11 +80,16 @@ func (c *checker) tuneHint(key string) string {
 }
 
 // leakKey is the policy key the last field of a struct leak's path
-// matched, "" for a credential field (a request's Header).
+// matched: "" for a credential field (a request's Header), and when
+// several fields are sensitive (dropping one key would not do).
 func (c *checker) leakKey(path string) string {
-	name := path[strings.LastIndexAny(path, ".{→")+1:]
-	name, _, _ = strings.Cut(strings.TrimSuffix(name, "}"), ",")
-	k, _ := c.keys.Match(strings.TrimSpace(name))
+	if strings.Contains(path, "{") {
+		return ""
+	}
+	if i := strings.LastIndex(path, "→"); i >= 0 {
+		path = path[i+len("→"):]
+	}
+	k, _ := c.keys.Match(path[strings.LastIndexByte(path, '.')+1:])
 	return k
 }
 

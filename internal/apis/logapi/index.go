@@ -69,6 +69,8 @@ type index struct {
 	fieldRender              map[string]apis.Render
 	callsFilter              funcname.Filter
 	packages                 map[string]bool
+	libs                     []*apis.Library
+	builders                 map[string]*apis.FieldBuilders
 }
 
 // idx is built on first use: the knowledge files are package variables of
@@ -78,8 +80,12 @@ var idx = sync.OnceValue(func() *index {
 		calls: map[string]*entry{}, starters: map[string]*entry{}, derives: map[string]*entry{},
 		loggers: map[funcname.TypeKey]*apis.Library{}, sugar: map[funcname.TypeKey]bool{},
 		fieldCtors: map[string]apis.FieldCtor{}, fieldRender: map[string]apis.Render{},
+		libs: apis.Logging(), builders: map[string]*apis.FieldBuilders{},
 	}
-	for _, lib := range apis.Logging() {
+	for _, lib := range x.libs {
+		if b := lib.Log.Builders; b != nil {
+			x.builders[b.Package] = b
+		}
 		l := lib.Log
 		add := func(dst map[string]*entry, src map[string]apis.LogFunc) {
 			for name, f := range src {
@@ -143,7 +149,7 @@ func LoggerLib(t types.Type) *apis.Library {
 
 // IsLibraryPackage reports whether path is a package of a logging library.
 func IsLibraryPackage(path string) bool {
-	for _, l := range apis.Logging() {
+	for _, l := range idx().libs {
 		if l.Covers(path) {
 			return true
 		}

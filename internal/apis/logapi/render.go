@@ -31,13 +31,6 @@ func Render(info *types.Info, f Field, lib *apis.Library, st Style) apis.Render 
 }
 
 // Builders returns the field-constructor families of the logging
-// libraries, by the package declaring them.
-func Builders() map[string]*apis.FieldBuilders {
-	out := map[string]*apis.FieldBuilders{}
-	for _, l := range apis.Logging() {
-		if b := l.Log.Builders; b != nil {
-			out[b.Package] = b
-		}
-	}
-	return out
-}
+// libraries, by the package declaring them. The map is shared: do not
+// modify it.
+func Builders() map[string]*apis.FieldBuilders { return idx().builders }

@@ -4,6 +4,7 @@
 package wrapcase
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 
@@ -55,7 +56,8 @@ func iface(log Logger, id string) {
 	log.Info("ok: info")
 }
 
-func helpers(id string) {
+func helpers(ctx context.Context, id string) {
+	logx.ErrorCtx(ctx, "ok: the helper adds the id")
 	logx.Fail("no id") // want `zap ERROR log without .* wrapper Fail\)`
 	logx.Fail("ok", "execution_id", id)
 	mid.Oops("no id") // want `zap ERROR log without .* wrapper Oops\)`

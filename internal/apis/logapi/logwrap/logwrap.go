@@ -25,6 +25,7 @@ import (
 	"go/types"
 	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/obscheck/obscheck/internal/apis"
 	"github.com/obscheck/obscheck/internal/apis/logapi"
@@ -102,14 +103,15 @@ func (r *Result) At(fn *types.Func) report.Position {
 	return report.Position{}
 }
 
-func library(name string) *apis.Library {
+func library(name string) *apis.Library { return byName()[name] }
+
+var byName = sync.OnceValue(func() map[string]*apis.Library {
+	m := map[string]*apis.Library{}
 	for _, l := range apis.Logging() {
-		if l.Name == name {
-			return l
-		}
+		m[l.Name] = l
 	}
-	return nil
-}
+	return m
+})
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{funcs: map[*types.Func]*Wrapper{}, names: map[string]bool{}}
@@ -179,6 +181,11 @@ func (r *Result) add(fn *types.Func, w *Wrapper) {
 // infer returns the wrapper fact of fn, nil if it is no wrapper.
 func infer(pass *analysis.Pass, res *Result, fn *types.Func, fd *ast.FuncDecl) *Wrapper {
 	params := paramIndex(pass.TypesInfo, fd)
+	for v := range assigned(pass.TypesInfo, fd.Body) {
+		// fields = append(fields, ctxzap.TagsToFields(ctx)...): what is
+		// passed on is no longer the caller's argument.
+		delete(params, v)
+	}
 	if len(params) == 0 {
 		return nil
 	}
@@ -441,6 +448,33 @@ func paramIndex(info *types.Info, fd *ast.FuncDecl) map[*types.Var]int {
 			i++
 		}
 	}
+	return out
+}
+
+// assigned returns the variables assigned (or incremented, or whose
+// address is taken) in body.
+func assigned(info *types.Info, body *ast.BlockStmt) map[*types.Var]bool {
+	out := map[*types.Var]bool{}
+	mark := func(e ast.Expr) {
+		if v := param(info, e); v != nil {
+			out[v] = true
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				mark(l)
+			}
+		case *ast.IncDecStmt:
+			mark(n.X)
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				mark(n.X)
+			}
+		}
+		return true
+	})
 	return out
 }
 
