@@ -24,7 +24,7 @@ done
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/obscheck-compare.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 norm() { # findings JSON -> sorted lines
-	jq -r --arg rules "$RULES" '.[]? | select($rules == "" or ((","+$rules+",") | contains(","+.rule+","))) | [.rule, (.file | sub(".*@v[^/]*/"; "")), .line, .column, .message] | @tsv' "$1" | sort
+	jq -r --arg rules "$RULES" '.[]? | select($rules == "" or (.rule as $r | ("," + $rules + ",") | contains("," + $r + ","))) | [.rule, (.file | sub(".*@v[^/]*/"; "")), .line, .column, .message] | @tsv' "$1" | sort
 }
 run() { # name dir args...
 	local name=$1 dir=$2
