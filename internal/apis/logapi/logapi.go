@@ -148,16 +148,14 @@ func Decode(info *types.Info, call *ast.CallExpr) (*Call, bool) {
 	return DecodeWith(info, call, nil)
 }
 
-// MayLog reports whether call may be a log call, by the name it is
-// spelled with: a cheap test before DecodeWith, which resolves it.
-func MayLog(call *ast.CallExpr) bool { return idx().callsFilter.May(call) }
-
 // DecodeWith is Decode following local variables through resolve.
 func DecodeWith(info *types.Info, call *ast.CallExpr, resolve Resolver) (*Call, bool) {
 	return DecodeWrapped(info, call, resolve, nil)
 }
 
-// MayLogWrapped is MayLog counting the project's wrappers w (may be nil).
+// MayLogWrapped reports whether call may be a log call (of the knowledge
+// files, or of the project's wrappers w, which may be nil), by the name it
+// is spelled with: a cheap test before DecodeWrapped, which resolves it.
 func MayLogWrapped(call *ast.CallExpr, w Wrappers) bool {
 	return idx().callsFilter.May(call) || w != nil && w.May(funcname.Spelled(call))
 }
