@@ -19,7 +19,7 @@ var idFields = []string{"ExecutionID", "ExecID", "ExecutionId"}
 // fix adds the field in the library's own style when an execution-id-like
 // variable is in scope. It offers nothing when the edit could be wrong.
 func (c *checker) fix(call *logapi.Call, key string) (analysis.SuggestedFix, bool) {
-	if call.Call.Ellipsis.IsValid() {
+	if call.Call.Ellipsis.IsValid() || mentions(call.Call, key) {
 		return analysis.SuggestedFix{}, false
 	}
 	id, idType := c.idInScope(call.Call.Pos())
@@ -145,4 +145,19 @@ func (c *checker) importName(pos token.Pos, path string) string {
 		}
 	}
 	return ""
+}
+
+// mentions reports whether the key is written in call already (as in
+// l.WithField("execution_id", id).Error("x") through a wrapper the rule
+// could not model): a fix must never add a field that is there.
+func mentions(call *ast.CallExpr, key string) bool {
+	q := strconv.Quote(key)
+	found := false
+	ast.Inspect(call, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && (lit.Value == q || lit.Value == "`"+key+"`") {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

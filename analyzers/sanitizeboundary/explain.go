@@ -54,7 +54,7 @@ that can carry a secret's text: strings, byte slices and named string types; a
 bool or a number under a sensitive name is not reported.
 
 Sinks: every log call the execidfield rule knows (slog, zap and its sugared logger,
-zerolog, logrus, logr, klog; every level), its fields, message, printf and Print
+zerolog, logrus, logr, klog, hclog, go-kit/log; every level), its fields, message, printf and Print
 operands and error argument, and the fields attached when deriving a logger (With,
 WithField, zerolog With()...Logger()); span attributes (Span.SetAttributes,
 trace.WithAttributes at Start and in AddEvent/RecordError options), span and event
@@ -102,10 +102,32 @@ sanitized copy as a keyed literal that leaves a sensitive field out
 (return User{Name: u.Name}) is reported; a string literal there comes with a
 suggested fix that writes the marker.
 
-Keep the key list to words that name secrets: generic words (key, user, token)
-also match variables, fields and attributes like group keys, issue keys or an
-authorization server's "user" object id, and every one of them is then a
-finding.
+The name of a secret is not the secret: a value whose type refers to an object
+(a *Reference, *Ref or *Selector type, NamespacedName), a variable or field named
+for a credential's name or reference (SecretName, secretRef, token_id), the
+elements of a []string of secret names (RootCAsSecrets), the keys of a map, and
+a value the function looks a Secret up by (its name passed to a call returning a
+Secret) are not reported under a sensitive key. What is read out of a Secret
+(its Data and StringData), a Password field and a token from a header are.
+
+Tuning sensitive_keys: the NoETL default list names the NoETL API's secrets and
+PII. Keep the list to words that name secrets in your code base: generic words
+(key, user, token) also match variables, fields and attributes such as group
+keys, issue keys or an authorization server's "user" object id, and every one of
+them is then a finding. A finding that rests on a policy key says which key
+matched. An infrastructure tool whose "username" is the OS account it manages,
+or whose "secret" is the name of a Kubernetes Secret it mounts, lists its own
+keys in .obscheck.yaml (the list replaces the default):
+
+    policy:
+      sensitive_keys: [password, password_hash, access_token, refresh_token,
+        id_token, ssh_private_key, api_key, authorization, token, private_key]
+    rules:
+      sanitizeboundary:
+        extra_keys: [client_secret, kubeconfig]
+
+A .obscheck.yaml in a package directory governs that package and those below
+it, so one part of a repository (the host agent) can drop a key the rest keeps.
 
 Options: extra_keys (more sensitive keys), marker, sources (functions whose
 results are sensitive, e.g. example.com/svc/vault.Get), allow_types (types safe

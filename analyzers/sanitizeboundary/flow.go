@@ -143,7 +143,16 @@ func (c *checker) localVarAt(lhs []ast.Expr, i int) *types.Var {
 // rangeStmt: ranging over a sensitive collection makes each element
 // sensitive (for _, ck := range r.Cookies()).
 func (c *checker) rangeStmt(rs *ast.RangeStmt) {
+	if k := c.localVar(rs.Key); k != nil {
+		if _, ok := under(c.typeOf(rs.X)).(*types.Map); ok {
+			c.nameVars[k] = true // a key of a lookup names what it looks up
+		}
+	}
 	if rs.Value == nil {
+		return
+	}
+	if v := c.localVar(rs.Value); v != nil && c.namesCredential(rs.X) {
+		c.nameVars[v] = true // for _, name := range cfg.RootCAsSecrets
 		return
 	}
 	v := c.localVar(rs.Value)

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/obscheck/obscheck/internal/apis/logapi"
 	"github.com/obscheck/obscheck/internal/apis/sensitive"
 	"github.com/obscheck/obscheck/internal/eval"
 	"github.com/obscheck/obscheck/internal/funcname"
@@ -20,6 +21,9 @@ type origin struct {
 	// indirect: the value reaches the sink through a local or a derivation,
 	// so the message names the sink's expression and what it carries.
 	indirect bool
+	// key is the policy key the source matched by name, "" for sources
+	// that are credentials whatever the policy (headers, cookies).
+	key string
 }
 
 // maxDepth is how many struct levels a whole-struct search descends.
@@ -75,11 +79,14 @@ func (c *checker) sensDepth(e ast.Expr, depth int) *origin {
 		if what, ok := sensitive.CredentialFields[typeName(sel.Recv())][field.Name()]; ok {
 			return &origin{desc: exprString(e) + " (" + what + ")"}
 		}
+		if what, ok := sensitive.SecretObjects[typeShort(derefType(sel.Recv()))][field.Name()]; ok {
+			return &origin{desc: exprString(e) + " (" + what + ")"}
+		}
 		if sensitive.PublicFields[typeName(sel.Recv())][field.Name()] {
 			return nil
 		}
-		if key, ok := c.keys.Match(field.Name()); ok && stringish(field.Type()) && !renders(field.Type(), false) {
-			return &origin{desc: fmt.Sprintf("%s (field %s matches sensitive key %q)", exprString(e), field.Name(), key)}
+		if key, ok := c.keys.Match(field.Name()); ok && stringish(field.Type()) && !renders(field.Type(), false) && !c.namesCredential(e) {
+			return &origin{desc: fmt.Sprintf("%s (field %s matches sensitive key %q)", exprString(e), field.Name(), key), key: key}
 		}
 		return nil
 	case *ast.CallExpr:
@@ -123,7 +130,7 @@ func (c *checker) sensDepth(e ast.Expr, depth int) *origin {
 }
 
 func derived(o *origin) *origin {
-	return &origin{desc: o.desc, indirect: true}
+	return &origin{desc: o.desc, indirect: true, key: o.key}
 }
 
 // sensVar: a local recorded as holding a sensitive value, or a variable
@@ -133,13 +140,13 @@ func (c *checker) sensVar(v *types.Var, spelled string) *origin {
 		return nil
 	}
 	if o := c.taint[v]; o != nil {
-		return &origin{desc: o.desc, indirect: true}
+		return &origin{desc: o.desc, indirect: true, key: o.key}
 	}
 	if v.IsField() {
 		return nil
 	}
-	if key, ok := c.keys.Match(v.Name()); ok && stringish(v.Type()) && !renders(v.Type(), false) {
-		return &origin{desc: fmt.Sprintf("%s (named like sensitive key %q)", spelled, key)}
+	if key, ok := c.keys.Match(v.Name()); ok && stringish(v.Type()) && !renders(v.Type(), false) && !c.nameVars[v] {
+		return &origin{desc: fmt.Sprintf("%s (named like sensitive key %q)", spelled, key), key: key}
 	}
 	return nil
 }
@@ -221,7 +228,7 @@ func (c *checker) getter(call *ast.CallExpr, fn *types.Func, sel *ast.SelectorEx
 		return nil
 	}
 	if key, ok := c.keys.Match(field); ok {
-		return &origin{desc: fmt.Sprintf("%s (getter of field %s, which matches sensitive key %q)", exprString(call), field, key)}
+		return &origin{desc: fmt.Sprintf("%s (getter of field %s, which matches sensitive key %q)", exprString(call), field, key), key: key}
 	}
 	return nil
 }
@@ -350,7 +357,7 @@ func (c *checker) keyedIndex(e *ast.IndexExpr) *origin {
 	}
 	if m, ok := t.Underlying().(*types.Map); ok && stringish(m.Elem()) {
 		if k, ok := c.keys.Match(key); ok {
-			return &origin{desc: fmt.Sprintf("%s (sensitive key %q)", exprString(e), k)}
+			return &origin{desc: fmt.Sprintf("%s (sensitive key %q)", exprString(e), k), key: k}
 		}
 	}
 	return nil
@@ -555,10 +562,15 @@ func (c *checker) typeLeak(t types.Type, fmtStyle, unexported bool, depth int, s
 	return ""
 }
 
-// opaque: a telemetry library's own type (sensitive.OpaquePackages).
+// opaque: a telemetry library's own type (a logging library's, or one of
+// sensitive.OpaquePackages).
 func opaque(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj() != nil && n.Obj().Pkg() != nil && sensitive.OpaquePackages[n.Obj().Pkg().Path()]
+	if !ok || n.Obj() == nil || n.Obj().Pkg() == nil {
+		return false
+	}
+	p := n.Obj().Pkg().Path()
+	return sensitive.OpaquePackages[p] || logapi.IsLibraryPackage(p)
 }
 
 // derefStruct: the struct under pointers, slices, arrays and maps.
@@ -694,6 +706,13 @@ func typeName(t types.Type) string {
 		return n.Obj().Name()
 	}
 	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
+}
+
+func derefType(t types.Type) types.Type {
+	if p, ok := t.(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
 }
 
 func typeShort(t types.Type) string {

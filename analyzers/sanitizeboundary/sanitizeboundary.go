@@ -2,6 +2,7 @@
 package sanitizeboundary
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/obscheck/obscheck/internal/apis"
 	"github.com/obscheck/obscheck/internal/apis/logapi"
+	"github.com/obscheck/obscheck/internal/apis/logapi/logwrap"
 	"github.com/obscheck/obscheck/internal/apis/metricapi"
 	"github.com/obscheck/obscheck/internal/apis/sensitive"
 	"github.com/obscheck/obscheck/internal/directives"
@@ -54,7 +56,7 @@ which only len or a hash is used, is safe. Sanitizers whose result is
 discarded, and sanitizers that blank a sensitive field with anything but the
 redaction marker, are reported too.`,
 		URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#sanitizeboundary",
-		Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.New(src), eval.Analyzer},
+		Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.New(src), eval.Analyzer, logwrap.Analyzer},
 		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, src) },
 		ResultType: report.ResultType,
 	}
@@ -122,7 +124,7 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 // done: one pass over the objects it uses instead of the whole analysis
 // (most packages of a service never call a logger directly).
 func (c *checker) relevant(pass *analysis.Pass) bool {
-	if apis.UsesFunc(pass.TypesInfo, sinkPackages(), c.isSanitizer) {
+	if c.wrappers.Any() || apis.UsesFunc(pass.TypesInfo, sinkPackages(), c.isSanitizer) {
 		return true
 	}
 	for _, f := range pass.Files {
@@ -143,7 +145,7 @@ var sinkPackages = sync.OnceValue(func() map[string]bool {
 	for _, m := range []map[string]bool{logapi.Packages(), metricapi.Packages()} {
 		maps.Copy(pkgs, m)
 	}
-	for p := range sensitive.FieldBuilders {
+	for p := range logapi.Builders() {
 		pkgs[p] = true
 	}
 	return pkgs
@@ -171,6 +173,16 @@ type checker struct {
 	metrics   *metricapi.Model    // built on first use
 	// sanitizerDecl is the sanitizer function being traversed, if any.
 	sanitizerDecl *ast.FuncDecl
+	// funcBody is the body of the function being traversed; lookupKeys
+	// (names.go) are the expressions it looks a secret up by, computed on
+	// first use; nameVars are locals holding a credential's name.
+	funcBody   *ast.BlockStmt
+	lookupKeys map[string]bool
+	nameVars   map[*types.Var]bool
+	// wrappers are the project's log wrappers; wrapper is the one whose
+	// call is being judged, if any: its findings point at it.
+	wrappers *logwrap.Result
+	wrapper  *types.Func
 }
 
 func newChecker(pass *analysis.Pass, pol *policy.Policy, r *report.Reporter) *checker {
@@ -189,10 +201,12 @@ func newChecker(pass *analysis.Pass, pol *policy.Policy, r *report.Reporter) *ch
 		reported:   map[token.Pos]bool{},
 		leaks:      map[leakKey]string{},
 		safeTypes:  map[types.Type]bool{},
+		nameVars:   map[*types.Var]bool{},
 	}
 	if c.marker == "" {
 		c.marker = "[REDACTED]"
 	}
+	c.wrappers, _ = pass.ResultOf[logwrap.Analyzer].(*logwrap.Result)
 	for _, t := range o.AllowTypes {
 		c.allow[t] = true
 	}
@@ -201,6 +215,7 @@ func newChecker(pass *analysis.Pass, pol *policy.Policy, r *report.Reporter) *ch
 
 func (c *checker) enterFunc(fd *ast.FuncDecl) {
 	c.sanitizerDecl = nil
+	c.funcBody, c.lookupKeys = fd.Body, nil
 	if fd.Body == nil || fd.Name == nil {
 		return
 	}
@@ -241,5 +256,14 @@ func (c *checker) report(pos token.Pos, format string, args ...any) {
 		return
 	}
 	c.reported[pos] = true
+	if w := c.wrapper; w != nil {
+		// A value passed to a log wrapper: judged here, where it enters.
+		c.r.Report(analysis.Diagnostic{
+			Pos:     pos,
+			Message: fmt.Sprintf(format, args...) + " (it reaches the log through the wrapper " + w.Name() + ")",
+			Related: c.r.Related(c.wrappers.At(w), "the wrapper "+w.Name()+" logs it here"),
+		})
+		return
+	}
 	c.r.Reportf(pos, format, args...)
 }

@@ -4,49 +4,25 @@ import (
 	"testing"
 
 	"github.com/obscheck/obscheck/analyzers/sanitizeboundary"
-	"github.com/obscheck/obscheck/internal/policy"
 	"github.com/obscheck/obscheck/internal/testutil"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
+// TestSanitizeBoundary runs the rule once over every fixture package:
+// loading the real modules is most of a run's cost. Policies come from
+// .obscheck.yaml files: testdata's (a sanitizer, a source, an allowed
+// type), marker's (a custom marker and extra keys), disabled's (the rule
+// off: its sensitive logs must not be reported).
 func TestSanitizeBoundary(t *testing.T) {
+	t.Parallel()
 	dir := testutil.Module(t, "testdata")
-	analysistest.Run(t, dir, sanitizeboundary.Analyzer, "./pkg", "./embedded")
+	analysistest.Run(t, dir, sanitizeboundary.Analyzer, "./pkg", "./embedded", "./libs", "./marker", "./disabled", "./secretnames", "./policyfit", "./hostmgmt", "./wrappers", "./wrappers/logx")
 }
-
-// TestOptions runs with an installed policy: a custom marker and an extra key.
-func TestOptions(t *testing.T) {
-	dir := testutil.Module(t, "testdata")
-	p := policy.Default()
-	p.Rules.SanitizeBoundary.Marker = "<redacted>"
-	p.Rules.SanitizeBoundary.ExtraKeys = []string{"PIN", "key"}
-	a := sanitizeboundary.New(policy.Fixed(p))
-	analysistest.Run(t, dir, a, "./marker")
-}
-
-// TestDisabled: a disabled rule reports nothing (the testdata would).
-func TestDisabled(t *testing.T) {
-	dir := testutil.Module(t, "testdata")
-	p := policy.Default()
-	p.SetEnabled(sanitizeboundary.Name, false)
-	a := sanitizeboundary.New(policy.Fixed(p))
-	res := analysistest.Run(&quiet{T: t}, dir, a, "./pkg")
-	for _, r := range res {
-		if len(r.Diagnostics) != 0 {
-			t.Errorf("disabled rule reported %d findings", len(r.Diagnostics))
-		}
-	}
-}
-
-// quiet swallows analysistest's complaints about unmatched // want
-// comments: with the rule disabled they are expected.
-type quiet struct{ *testing.T }
-
-func (q *quiet) Errorf(format string, args ...any) {}
 
 // TestFixes: inside sanitizers, string literals that blank a sensitive
 // field are replaced by the marker; named constants are left alone.
 func TestFixes(t *testing.T) {
+	t.Parallel()
 	dir := testutil.Module(t, "testdata")
 	analysistest.RunWithSuggestedFixes(t, dir, sanitizeboundary.Analyzer, "./fix")
 }

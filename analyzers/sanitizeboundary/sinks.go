@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/obscheck/obscheck/internal/apis"
 	"github.com/obscheck/obscheck/internal/apis/logapi"
 	"github.com/obscheck/obscheck/internal/apis/metricapi"
 	"github.com/obscheck/obscheck/internal/apis/otelattr"
@@ -43,29 +44,53 @@ func (c *checker) check(s sink) {
 	}
 	if o := c.sens(s.value); o != nil {
 		if o.indirect {
-			c.report(s.value.Pos(), "%s reaches the %s unsanitized and carries a sensitive value: %s; %s", exprString(s.value), s.where, o.desc, fixHint)
+			c.report(s.value.Pos(), "%s reaches the %s unsanitized and carries a sensitive value: %s; %s%s", exprString(s.value), s.where, o.desc, fixHint, c.tuneHint(o.key))
 		} else {
-			c.report(s.value.Pos(), "sensitive value %s reaches the %s unsanitized; %s", o.desc, s.where, fixHint)
+			c.report(s.value.Pos(), "sensitive value %s reaches the %s unsanitized; %s%s", o.desc, s.where, fixHint, c.tuneHint(o.key))
 		}
 		return
 	}
-	if s.keyed && s.key.Known && c.typed(s.value) {
+	if s.keyed && s.key.Known && c.typed(s.value) && !c.namesCredential(s.value) {
 		if k, ok := c.keys.Match(s.key.Value); ok && !c.safe(s.value, 0) {
 			via := ""
 			if k != s.key.Value {
 				via = fmt.Sprintf(" (matches %q)", k)
 			}
-			c.report(s.value.Pos(), "%s is attached under sensitive key %q%s in the %s unsanitized; %s",
-				exprString(s.value), s.key.Value, via, s.where, fixHint)
+			c.report(s.value.Pos(), "%s is attached under sensitive key %q%s in the %s unsanitized; %s%s",
+				exprString(s.value), s.key.Value, via, s.where, fixHint, c.tuneHint(k))
 			return
 		}
 	}
 	if s.style != scalar {
 		if path, typ := c.structLeak(s.value, s.style != jsonish, s.style == fmtish); path != "" {
-			c.report(s.value.Pos(), "%s (type %s) reaches the %s whole, with sensitive field %s; log selected fields, sanitize it first, or give the type a LogValue/MarshalLogObject method that redacts",
-				exprString(s.value), typ, s.where, path)
+			c.report(s.value.Pos(), "%s (type %s) reaches the %s whole, with sensitive field %s; log selected fields, sanitize it first, or give the type a LogValue/MarshalLogObject method that redacts%s",
+				exprString(s.value), typ, s.where, path, c.tuneHint(c.leakKey(path)))
 		}
 	}
+}
+
+// tuneHint tells how to drop a policy key that matched, for teams whose
+// code uses the word for something public (the OS account a host
+// management API manages is its "username").
+func (c *checker) tuneHint(key string) string {
+	if key == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (matched policy key %q: if it names nothing secret in this code base, drop it from policy.sensitive_keys or rules.sanitizeboundary.extra_keys)", key)
+}
+
+// leakKey is the policy key the last field of a struct leak's path
+// matched: "" for a credential field (a request's Header), and when
+// several fields are sensitive (dropping one key would not do).
+func (c *checker) leakKey(path string) string {
+	if strings.Contains(path, "{") {
+		return ""
+	}
+	if i := strings.LastIndex(path, "→"); i >= 0 {
+		path = path[i+len("→"):]
+	}
+	k, _ := c.keys.Match(path[strings.LastIndexByte(path, '.')+1:])
+	return k
 }
 
 // typed: the expression has a valid type (code that does not type-check
@@ -175,7 +200,9 @@ func (c *checker) metricSinks(call *ast.CallExpr, name string) {
 // Print operands, error argument) and every logger derivation (fields
 // attached there reach every later line).
 func (c *checker) logSinks(call *ast.CallExpr, name string) {
-	if lc, ok := logapi.DecodeWith(c.info, call, c.resolve); ok {
+	if lc, ok := logapi.DecodeWrapped(c.info, call, c.resolve, c.wrappers); ok {
+		c.wrapper = lc.Wrapper
+		defer func() { c.wrapper = nil }()
 		short := shortName(name) // only for log calls: it parses name
 		c.logFields(lc.Fields, lc.Lib, lc.Style, "log field %s of "+short)
 		if lc.Msg != nil {
@@ -210,12 +237,12 @@ func (c *checker) logSinks(call *ast.CallExpr, name string) {
 		}
 		return
 	}
-	if dv, ok := logapi.DecodeDerive(c.info, call); ok {
+	if dv, ok := logapi.DecodeDeriveWrapped(c.info, call, c.wrappers); ok {
 		c.logFields(dv.Fields, dv.Lib, logapi.StyleNone, "field %s of the logger derived by "+shortName(name))
 	}
 }
 
-func (c *checker) logFields(fields []logapi.Field, lib string, st logapi.Style, where string) {
+func (c *checker) logFields(fields []logapi.Field, lib *apis.Library, st logapi.Style, where string) {
 	for _, f := range fields {
 		if f.Opaque || f.IsGroup || f.Value == nil {
 			continue
@@ -225,26 +252,19 @@ func (c *checker) logFields(fields []logapi.Field, lib string, st logapi.Style, 
 	}
 }
 
-// fieldStyle: how a library renders a whole value in a field. zap.Any,
-// the sugared logger, logrus (text formatter) and klog go through fmt or
-// dispatch to String(); slog, zap.Reflect, zerolog Interface and logr
-// marshal to JSON or reflect over the fields.
-func (c *checker) fieldStyle(f logapi.Field, lib string, st logapi.Style) style {
-	if call, ok := f.Node.(*ast.CallExpr); ok {
-		switch n := funcname.CalleeName(c.info, call); {
-		case n == "go.uber.org/zap.Any", strings.HasSuffix(n, ".Stringer"), strings.HasSuffix(n, ").Stringer"):
-			return dispatch
-		case n == "go.uber.org/zap.Reflect":
-			return jsonish
-		}
-	}
-	switch lib {
-	case "logrus", "klog":
+// fieldStyle: how a library renders a whole value in a field (the
+// knowledge files' Render): zap.Any, the sugared logger, logrus, klog,
+// hclog and go-kit go through fmt or dispatch to String(); slog,
+// zap.Reflect, zerolog Interface and logr marshal to JSON or reflect over
+// the fields.
+func (c *checker) fieldStyle(f logapi.Field, lib *apis.Library, st logapi.Style) style {
+	switch logapi.Render(c.info, f, lib, st) {
+	case apis.RenderFmt:
 		return fmtish
-	case "zap":
-		if st == logapi.StyleKV {
-			return dispatch // sugared key-values go through zap.Any
-		}
+	case apis.RenderDispatch:
+		return dispatch
+	case apis.RenderScalar:
+		return scalar
 	}
 	return jsonish
 }
@@ -261,7 +281,7 @@ func (c *checker) fieldSink(call *ast.CallExpr, fn *types.Func) {
 	if !ok || sig.Params().Len() < 2 || sig.Results().Len() != 1 || !isStringType(sig.Params().At(0).Type()) {
 		return
 	}
-	lib, ok := sensitive.FieldBuilders[fn.Pkg().Path()]
+	lib, ok := logapi.Builders()[fn.Pkg().Path()]
 	if !ok {
 		return
 	}

@@ -16,8 +16,8 @@ func TestLibrary(t *testing.T) {
 		"myservice/internal/api":                         false,
 		"net/httpx":                                      false,
 	} {
-		if got := Library(path); got != want {
-			t.Errorf("Library(%q) = %v, want %v", path, got, want)
+		if got := IsLibrary(path); got != want {
+			t.Errorf("IsLibrary(%q) = %v, want %v", path, got, want)
 		}
 	}
 }

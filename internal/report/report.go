@@ -40,7 +40,7 @@ type Reporter struct {
 // directives.New(src) for the src it was built from.
 func New(pass *analysis.Pass, rule string, src *policy.Source) *Reporter {
 	ix, _ := pass.ResultOf[directives.New(src)].(*directives.Index)
-	lib := pass.Pkg != nil && apis.Library(pass.Pkg.Path())
+	lib := pass.Pkg != nil && apis.IsLibrary(pass.Pkg.Path())
 	if lib {
 		// The standard library and the tables' libraries are knowledge:
 		// the rules may run there (a sweep names them) but export no

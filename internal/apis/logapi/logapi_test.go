@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/obscheck/obscheck/internal/apis"
 	"github.com/obscheck/obscheck/internal/apis/logapi"
 	"github.com/obscheck/obscheck/internal/testutil"
 	"golang.org/x/tools/go/analysis"
@@ -168,11 +169,15 @@ func TestDecodeDerive(t *testing.T) {
 }
 
 func TestAttachHint(t *testing.T) {
-	for _, tc := range []struct{ lib, fn, want string }{
-		{"slog", "(*log/slog.Logger).Error", `l = l.With("execution_id", id)`},
-		{"zap", "(*go.uber.org/zap.SugaredLogger).Errorw", `s = s.With("execution_id", id)`},
-		{"zap", "(*go.uber.org/zap.Logger).Error", `l = l.With(zap.String("execution_id", id))`},
-		{"log", "log.Fatal", ``},
+	for _, tc := range []struct {
+		lib      *apis.Library
+		fn, want string
+	}{
+		{apis.Slog, "(*log/slog.Logger).Error", `l = l.With("execution_id", id)`},
+		{apis.Zap, "(*go.uber.org/zap.SugaredLogger).Errorw", `s = s.With("execution_id", id)`},
+		{apis.Zap, "(*go.uber.org/zap.Logger).Error", `l = l.With(zap.String("execution_id", id))`},
+		{apis.StdLog, "log.Fatal", ``},
+		{apis.GoKit, "(github.com/go-kit/log.Logger).Log", `logger = log.With(logger, "execution_id", id)`},
 	} {
 		if got := logapi.AttachHint(&logapi.Call{Lib: tc.lib, Fn: tc.fn}, "execution_id"); got != tc.want {
 			t.Errorf("AttachHint(%s) = %q, want %q", tc.fn, got, tc.want)

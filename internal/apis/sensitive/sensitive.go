@@ -288,46 +288,11 @@ var SpanSinks = map[string]SpanSink{
 	"(go.opentelemetry.io/otel/trace.Tracer).Start":       {Attrs: -1, Strs: []int{1}, Err: -1, Where: "span name"},
 }
 
-// FieldBuilder describes a logging package's field constructors: calls
-// that build a (key, value) log field. A field built anywhere is headed for
-// a log, even through a service's own logger wrapper.
-type FieldBuilder struct {
-	Result    string          // package-level constructors return this type
-	Receivers map[string]bool // or methods on these types (zerolog events)
-	Skip      map[string]bool // not (key, value) fields
-	Dispatch  map[string]bool // render through String() when there is one
-	Scalar    bool            // typed values: no whole-struct search but for Interface/Any/Reflect/Fields
-}
-
-// FieldBuilders maps a package path to its field constructors.
-var FieldBuilders = map[string]FieldBuilder{
-	"go.uber.org/zap": {
-		Result:   "go.uber.org/zap/zapcore.Field",
-		Skip:     map[string]bool{"Namespace": true, "Dict": true, "Inline": true, "Skip": true},
-		Dispatch: map[string]bool{"Any": true, "Stringer": true},
-	},
-	"log/slog": {
-		Result: "log/slog.Attr",
-		Skip:   map[string]bool{"Group": true},
-	},
-	"github.com/rs/zerolog": {
-		Receivers: map[string]bool{"github.com/rs/zerolog.Event": true, "github.com/rs/zerolog.Context": true},
-		Skip:      map[string]bool{"Dict": true, "Func": true, "Ctx": true, "Caller": true, "CallerWithSkipFrameCount": true},
-		Dispatch:  map[string]bool{"Stringer": true},
-		Scalar:    true,
-	},
-}
-
-// OpaquePackages hold types that describe telemetry (a zap.Field, an
-// slog.Attr, an attribute.KeyValue): their fields are keys and encodings,
-// not data, so a whole-struct search never looks inside them.
+// OpaquePackages hold types that describe telemetry (an
+// attribute.KeyValue; the logging libraries' own types, a zap.Field or an
+// slog.Attr, count too): their fields are keys and encodings, not data,
+// so a whole-struct search never looks inside them.
 var OpaquePackages = map[string]bool{
-	"go.uber.org/zap":                    true,
-	"go.uber.org/zap/zapcore":            true,
-	"log/slog":                           true,
-	"github.com/rs/zerolog":              true,
-	"github.com/sirupsen/logrus":         true,
-	"github.com/go-logr/logr":            true,
 	"go.opentelemetry.io/otel/attribute": true,
 	"go.opentelemetry.io/otel/trace":     true,
 }
@@ -338,3 +303,30 @@ var OpaquePackages = map[string]bool{
 var PublicFields = map[string]map[string]bool{
 	"os/user.User": {"Username": true, "Name": true},
 }
+
+// SecretObjects are credential object types, by type name in any package
+// (a Kubernetes corev1.Secret, a service's own Secret): the fields named
+// here hold the credential; a value used to look one up (its name, a map
+// key) only names it.
+var SecretObjects = map[string]map[string]string{
+	"Secret": {"Data": "the data of a Secret", "StringData": "the data of a Secret"},
+}
+
+// ReferenceTypeSuffixes: a named type ending in one of these refers to an
+// object by name (corev1.SecretReference, SecretKeySelector,
+// types.NamespacedName): a value of it names a credential, it is not one.
+var ReferenceTypeSuffixes = []string{"Reference", "Ref", "Selector", "NamespacedName"}
+
+// CredentialNouns and ReferenceWords: an identifier with a credential noun
+// followed, as its last word, by a reference word (SecretName, secretRef,
+// token_id) names a credential object, it does not hold the credential.
+var (
+	CredentialNouns = map[string]bool{"secret": true, "secrets": true, "password": true, "token": true, "key": true,
+		"credential": true, "credentials": true, "cert": true, "certificate": true, "tls": true}
+	ReferenceWords = map[string]bool{"name": true, "names": true, "ref": true, "refs": true, "reference": true,
+		"references": true, "id": true, "ids": true}
+)
+
+// CredentialObjectLists: a []string named with one of these last words
+// (RootCAsSecrets, CertificatesSecrets) lists credential objects' names.
+var CredentialObjectLists = map[string]bool{"secrets": true, "secretnames": true}

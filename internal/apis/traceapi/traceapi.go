@@ -301,7 +301,7 @@ func init() {
 
 // Library reports whether the package at path belongs to the standard
 // library or to a library the tables describe; the rule does not analyze it.
-func Library(path string) bool { return apis.Library(path) }
+func Library(path string) bool { return apis.IsLibrary(path) }
 
 // SpanTypes are span types. A call that returns a context together with
 // one of them starts a span, whatever it is called: (trace.Tracer).Start,
