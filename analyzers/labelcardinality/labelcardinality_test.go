@@ -1,6 +1,7 @@
 package labelcardinality_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/obscheck/obscheck/analyzers/labelcardinality"
@@ -9,32 +10,38 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-func TestLabels(t *testing.T) {
-	a := labelcardinality.New(policy.Fixed(policy.Default()))
+// TestLabelCardinality is one analysistest run over every fixture
+// package; each package's policy is its nearest .obscheck.yaml (opts:
+// extra labels, unbounded sources and an allow list; the others: the
+// defaults).
+func TestLabelCardinality(t *testing.T) {
+	t.Parallel()
+	a := labelcardinality.New(policy.Nearest(nil))
 	dir := testutil.Module(t, "testdata")
-	analysistest.Run(t, dir, a, "./labels", "./lc")
-}
-
-func TestOptions(t *testing.T) {
-	p, err := policy.Parse("test.yaml", []byte(`version: 1
-rules:
-  labelcardinality:
-    extra_labels: [tenant_id]
-    unbounded_sources: [example.com/lc/opts.lookupTenant]
-    allow:
-      noetl_tenant_quota_bytes: [tenant_id]
-`))
-	if err != nil {
-		t.Fatal(err)
+	res := analysistest.Run(t, dir, a, "./labels", "./lc", "./opts", "./wrap/...")
+	// A label judged at a wrapper's call points at the wrapper.
+	related := 0
+	for _, r := range res {
+		for _, d := range r.Diagnostics {
+			if !strings.HasSuffix(r.Pass.Fset.Position(d.Pos).Filename, "use.go") {
+				continue
+			}
+			if len(d.Related) != 1 || !strings.HasSuffix(r.Pass.Fset.Position(d.Related[0].Pos).Filename, "helpers.go") ||
+				!strings.Contains(d.Related[0].Message, "helpers.") {
+				t.Errorf("%s: want one related location in helpers.go, got %v", d.Message, d.Related)
+			}
+			related++
+		}
 	}
-	a := labelcardinality.New(policy.Fixed(p))
-	dir := testutil.Module(t, "testdata")
-	analysistest.Run(t, dir, a, "./opts")
+	if related == 0 {
+		t.Error("no findings at wrapper calls")
+	}
 }
 
 // TestBrokenCode runs the analyzer on a package that does not type-check
 // (as the obscheck driver may): it must not panic.
 func TestBrokenCode(t *testing.T) {
+	t.Parallel()
 	a := labelcardinality.New(policy.Fixed(policy.Default()))
 	dir := testutil.Module(t, "testdata")
 	if n := testutil.RunBroken(t, dir, "./broken", a); n == 0 {

@@ -121,26 +121,36 @@ func (m *Model) registrations() map[*ast.CallExpr]ast.Expr {
 
 // Registration returns what is known of the registry d is registered with.
 func (m *Model) Registration(d *Definition) Registration {
-	if d == nil || d.Lib != "prometheus" || m == nil || m.Info == nil {
-		return Registration{}
+	r, _ := m.registration(d)
+	return r
+}
+
+// registration also says whether the registration was seen (false: the
+// default registry is assumed).
+func (m *Model) registration(d *Definition) (Registration, bool) {
+	if d == nil || d.Lib != Prometheus || m == nil || m.Info == nil {
+		return Registration{}, false
+	}
+	if d.via != nil && d.via.Registered {
+		return d.via.Reg, true
 	}
 	name := funcname.CalleeName(m.Info, d.Call)
 	switch {
 	case strings.HasPrefix(name, promauto+"."):
-		return Registration{} // the default registry
+		return Registration{}, true // the default registry
 	case strings.HasPrefix(name, "("+promauto+".Factory)."):
 		sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr)
 		if !ok {
-			return Registration{Unknown: true}
+			return Registration{Unknown: true}, true
 		}
 		f, ok := m.resolve(sel.X).(*ast.CallExpr)
 		if !ok || funcname.CalleeName(m.Info, f) != promauto+".With" || len(f.Args) != 1 {
-			return Registration{Unknown: true}
+			return Registration{Unknown: true}, true
 		}
-		return m.registerer(f.Args[0], 0)
+		return m.registerer(f.Args[0], 0), true
 	}
 	if m.files == nil {
-		return Registration{}
+		return Registration{}, false
 	}
 	if d.Style == StyleDesc {
 		// A Desc belongs to a Collector registered as a whole: if this
@@ -148,17 +158,17 @@ func (m *Model) Registration(d *Definition) Registration {
 		// be among them.
 		for _, reg := range m.registrations() {
 			if reg != nil && m.registerer(reg, 0).Unknown {
-				return Registration{Unknown: true}
+				return Registration{Unknown: true}, true
 			}
 		}
-		return Registration{}
+		return Registration{}, false
 	}
 	reg, ok := m.registrations()[d.Call]
 	if !ok {
-		return Registration{} // not registered here: assume the default registry
+		return Registration{}, false // not registered here: assume the default registry
 	}
 	if reg == nil {
-		return Registration{}
+		return Registration{}, true
 	}
-	return m.registerer(reg, 0)
+	return m.registerer(reg, 0), true
 }

@@ -12,6 +12,16 @@ const (
 	vm       = "github.com/VictoriaMetrics/metrics"
 )
 
+// Library is a metric library the tables describe.
+type Library string
+
+// The metric libraries. The names are the ones policy options use.
+const (
+	Prometheus      Library = "prometheus"
+	OTel            Library = "otel"
+	VictoriaMetrics Library = "victoriametrics"
+)
+
 // Style says how a definition call carries the metric's name and labels.
 type Style int
 
@@ -34,8 +44,8 @@ const (
 
 // DefSpec describes one metric-defining function.
 type DefSpec struct {
-	Lib    string // "prometheus", "otel", "victoriametrics"
-	Kind   Kind   // KindUnknown for NewDesc and const metrics whose kind is an argument
+	Lib    Library
+	Kind   Kind // KindUnknown for NewDesc and const metrics whose kind is an argument
 	Style  Style
 	Labels int // index of the label-names argument, -1 if none
 	Values int // StyleConst: index of the first label value
@@ -65,13 +75,13 @@ func init() {
 	kinds := map[string]Kind{"Counter": Counter, "Gauge": Gauge, "Histogram": Histogram, "Summary": Summary}
 	for name, k := range kinds {
 		for _, p := range []string{prom + ".New", promauto + ".New", "(" + promauto + ".Factory).New"} {
-			Definers[p+name] = DefSpec{Lib: "prometheus", Kind: k, Style: StyleOpts, Labels: -1}
-			Definers[p+name+"Vec"] = DefSpec{Lib: "prometheus", Kind: k, Style: StyleOpts, Labels: 1}
+			Definers[p+name] = DefSpec{Lib: Prometheus, Kind: k, Style: StyleOpts, Labels: -1}
+			Definers[p+name+"Vec"] = DefSpec{Lib: Prometheus, Kind: k, Style: StyleOpts, Labels: 1}
 			if k == Counter || k == Gauge {
-				Definers[p+name+"Func"] = DefSpec{Lib: "prometheus", Kind: k, Style: StyleOpts, Labels: -1}
+				Definers[p+name+"Func"] = DefSpec{Lib: Prometheus, Kind: k, Style: StyleOpts, Labels: -1}
 			}
 		}
-		Definers["("+prom+".v2).New"+name+"Vec"] = DefSpec{Lib: "prometheus", Kind: k, Style: StyleVecOpts, Labels: -1}
+		Definers["("+prom+".v2).New"+name+"Vec"] = DefSpec{Lib: Prometheus, Kind: k, Style: StyleVecOpts, Labels: -1}
 		vec := "(*" + prom + "." + name + "Vec)."
 		Users[vec+"WithLabelValues"] = UseValues
 		Users[vec+"GetMetricWithLabelValues"] = UseValues
@@ -81,15 +91,15 @@ func init() {
 		Users[vec+"MustCurryWith"] = UseMap
 	}
 	for _, p := range []string{prom + ".New", promauto + ".New", "(" + promauto + ".Factory).New"} {
-		Definers[p+"UntypedFunc"] = DefSpec{Lib: "prometheus", Kind: Untyped, Style: StyleOpts, Labels: -1}
+		Definers[p+"UntypedFunc"] = DefSpec{Lib: Prometheus, Kind: Untyped, Style: StyleOpts, Labels: -1}
 	}
 	mv := "(*" + prom + ".MetricVec)."
 	Users[mv+"GetMetricWithLabelValues"] = UseValues
 	Users[mv+"GetMetricWith"] = UseMap
 	Users[mv+"CurryWith"] = UseMap
 
-	Definers[prom+".NewDesc"] = DefSpec{Lib: "prometheus", Kind: KindUnknown, Style: StyleDesc, Labels: 2}
-	Definers["("+prom+".v2).NewDesc"] = DefSpec{Lib: "prometheus", Kind: KindUnknown, Style: StyleDesc, Labels: 2}
+	Definers[prom+".NewDesc"] = DefSpec{Lib: Prometheus, Kind: KindUnknown, Style: StyleDesc, Labels: 2}
+	Definers["("+prom+".v2).NewDesc"] = DefSpec{Lib: Prometheus, Kind: KindUnknown, Style: StyleDesc, Labels: 2}
 	for name, spec := range map[string]DefSpec{
 		"MustNewConstMetric":                        {Kind: KindUnknown, Values: 3},
 		"NewConstMetric":                            {Kind: KindUnknown, Values: 3},
@@ -104,7 +114,7 @@ func init() {
 		"MustNewConstSummaryWithCreatedTimestamp":   {Kind: Summary, Values: 5},
 		"NewConstSummaryWithCreatedTimestamp":       {Kind: Summary, Values: 5},
 	} {
-		spec.Lib, spec.Style, spec.Labels = "prometheus", StyleConst, -1
+		spec.Lib, spec.Style, spec.Labels = Prometheus, StyleConst, -1
 		Definers[prom+"."+name] = spec
 	}
 
@@ -113,7 +123,7 @@ func init() {
 			"Counter": Counter, "UpDownCounter": UpDownCounter, "Histogram": Histogram, "Gauge": Gauge,
 			"ObservableCounter": Counter, "ObservableUpDownCounter": UpDownCounter, "ObservableGauge": Gauge,
 		} {
-			Definers["("+otelm+".Meter)."+num+inst] = DefSpec{Lib: "otel", Kind: k, Style: StyleOTel, Labels: -1}
+			Definers["("+otelm+".Meter)."+num+inst] = DefSpec{Lib: OTel, Kind: k, Style: StyleOTel, Labels: -1}
 		}
 		Users["("+otelm+"."+num+"Counter).Add"] = UseOTel
 		Users["("+otelm+"."+num+"UpDownCounter).Add"] = UseOTel
@@ -128,7 +138,7 @@ func init() {
 		"Summary": Summary, "SummaryExt": Summary,
 	} {
 		for _, p := range []string{vm + ".New", vm + ".GetOrCreate", "(*" + vm + ".Set).New", "(*" + vm + ".Set).GetOrCreate"} {
-			Definers[p+name] = DefSpec{Lib: "victoriametrics", Kind: k, Style: StyleVM, Labels: -1}
+			Definers[p+name] = DefSpec{Lib: VictoriaMetrics, Kind: k, Style: StyleVM, Labels: -1}
 		}
 	}
 }
