@@ -43,7 +43,10 @@ attribute.NewSet). The same attribute on a span is fine. Label values taken
 from unbounded sources are reported too: the request path (r.URL.Path,
 r.RequestURI), err.Error(), freshly generated ids (uuid.New...), formatted
 timestamps (time.Now()), user/tenant/request ids read from a request, and the
-functions in rules.labelcardinality.unbounded_sources.`,
+functions in rules.labelcardinality.unbounded_sources. Label names and values
+given to the project's own wrappers (a helper passing its label names to
+NewCounterVec, or recording with label values or name/value pairs from its
+...string parameter, also through interfaces) are judged at their calls.`,
 		URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#labelcardinality",
 		Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.New(src), eval.Analyzer, metricapi.Analyzer},
 		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, src) },
@@ -110,7 +113,7 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 			return
 		}
 		for _, d := range c.m.DefineAll(call) {
-			if d.Style == metricapi.StyleVM || d.Style == metricapi.StyleConst {
+			if d.Style == metricapi.StyleVM || d.Style == metricapi.StyleConst || c.m.ThrowAway(d) {
 				continue
 			}
 			for _, l := range d.LabelNames {
@@ -121,7 +124,7 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 				c.checkValue(d, d.Via, l)
 			}
 		}
-		if u, ok := c.m.UseAll(call); ok {
+		if u, ok := c.m.UseAll(call); ok && !c.m.ThrowAway(u.Metric) {
 			namesHere := true
 			if spec, ok := c.m.Spec(call); ok && spec.Style == metricapi.StyleConst {
 				namesHere = false // declared at NewDesc

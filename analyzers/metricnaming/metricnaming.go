@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -42,7 +43,9 @@ _total if and only if it is a counter, says _seconds when it measures time,
 uses base units (seconds, bytes, ratio), has help text, and avoids the
 suffixes and labels Prometheus reserves. Names are evaluated statically
 (constants of any package, +, fmt.Sprintf, BuildFQName, Opts parts, opts
-variables); unknown names are not guessed, but a known suffix is checked.`,
+variables, the project's own wrapper functions); unknown names are not
+guessed, but a known suffix is checked. OTel names are judged as the
+module's Prometheus exporter exports them (namespace, suffixes).`,
 		URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#metricnaming",
 		Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.New(src), eval.Analyzer, metricapi.Analyzer},
 		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, src) },
@@ -61,7 +64,8 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 	if !ok || pass.TypesInfo == nil {
 		return r.Result(), nil
 	}
-	c := &checker{r: r, prefixes: pol.MetricPrefixes(), m: metricapi.New(pass.TypesInfo, pass.Files, locals(pass))}
+	c := &checker{r: r, prefixes: pol.MetricPrefixes(), help: pol.Rules.MetricNaming.RequireHelp, pass: pass,
+		m: metricapi.New(pass.TypesInfo, pass.Files, locals(pass))}
 	c.m.Wrappers, _ = pass.ResultOf[metricapi.Analyzer].(*metricapi.Wrappers)
 	insp.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
 		call := n.(*ast.CallExpr)
@@ -78,7 +82,31 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 type checker struct {
 	r        *report.Reporter
 	prefixes []string
+	help     policy.RequireHelp
 	m        *metricapi.Model
+	pass     *analysis.Pass
+
+	export *metricapi.Export // the module's OTel exporter settings, read on first use
+}
+
+// otelExport returns how the module's exporter names OTel instruments.
+func (c *checker) otelExport() metricapi.Export {
+	if c.export == nil {
+		e := metricapi.Exporter(packageDir(c.pass))
+		c.export = &e
+	}
+	return *c.export
+}
+
+// packageDir is the directory of the package's first Go file.
+func packageDir(pass *analysis.Pass) string {
+	for _, f := range pass.Files {
+		name := pass.Fset.File(f.Pos()).Name()
+		if filepath.IsAbs(name) && strings.HasSuffix(name, ".go") && !policy.CgoOutput(name) {
+			return filepath.Dir(name)
+		}
+	}
+	return ""
 }
 
 // reportf reports a finding about d; a metric defined through the
@@ -102,6 +130,9 @@ func pos(d *metricapi.Definition) token.Pos {
 }
 
 func (c *checker) check(d *metricapi.Definition) {
+	if c.m.ThrowAway(d) {
+		return // built to validate labels, never exported
+	}
 	if d.Style == metricapi.StyleConst {
 		// The name and labels were checked at NewDesc; here only what the
 		// sample's type adds.
@@ -125,19 +156,38 @@ func (c *checker) check(d *metricapi.Definition) {
 		return
 	}
 	suggested := c.textual(d)
-	shown := exported(d, d.Name.Value)
+	shown := c.exported(d, d.Name.Value)
 	c.kindChecks(d, suggested, shown, pos(d), "")
 	c.commonChecks(d, suggested, shown)
 }
 
-// exported is the name Prometheus will see: for OTel, after the exporter's
-// translation (invalid characters become '_'; unit and _total suffixes
-// are appended by the exporter and are not part of what the code names).
-func exported(d *metricapi.Definition, n string) string {
-	if d.Lib == metricapi.OTel {
-		return promSafe(n, false)
+// exported is the name Prometheus will see: for OTel, after the module's
+// exporter's translation (invalid characters become '_' unless turned
+// off, its namespace is prepended; unit and _total suffixes it appends
+// are not part of what the code names).
+func (c *checker) exported(d *metricapi.Definition, n string) string {
+	if d.Lib != metricapi.OTel {
+		return n
+	}
+	e := c.otelExport()
+	if !e.NoEscape {
+		n = promSafe(n, false)
+	}
+	if e.Namespace != "" {
+		n = e.Namespace + "_" + n
 	}
 	return n
+}
+
+// counterSuffix reports whether d's exported name must spell _total
+// itself: every counter but an OTel one whose exporter appends it.
+func (c *checker) counterSuffix(d *metricapi.Definition) bool {
+	return d.Kind == metricapi.Counter && (d.Lib != metricapi.OTel || c.otelExport().NoTotal)
+}
+
+// unitSuffix reports whether the exporter appends d's unit to its name.
+func (c *checker) unitSuffix(d *metricapi.Definition) bool {
+	return d.Lib == metricapi.OTel && !c.otelExport().NoUnits
 }
 
 // textual reports the problems a rename fixes (characters, case, prefix,
@@ -165,9 +215,39 @@ func (c *checker) textual(d *metricapi.Definition) string {
 		why = append(why, "names are snake_case")
 		fixed = snake(fixed)
 	}
-	exp := exported(d, fixed)
-	reg := c.m.Registration(d)
 	prefixUnfixable := false // the prefix is missing and adding one is not a rename of this name
+	var reg metricapi.Registration
+	if d.Lib == metricapi.OTel {
+		e := c.otelExport()
+		reg.Unknown = e.NamespaceUnknown
+		if ns := e.Namespace; ns != "" && strings.HasPrefix(promSafe(fixed, false), ns+"_") {
+			why = append(why, fmt.Sprintf("the Prometheus exporter's namespace already prepends %q", ns+"_"))
+			fixed = fixed[len(ns)+1:]
+		}
+	} else {
+		reg = c.m.Registration(d)
+	}
+	exp := c.exported(d, fixed)
+	if d.Lib == metricapi.OTel {
+		exp = promSafe(exp, false) // a dotted name kept as written still has its prefix
+	}
+	if d.Lib == metricapi.OTel && c.otelExport().Namespace != "" && len(c.prefixes) > 0 && !hasAnyPrefix(exp, c.prefixes) {
+		// The namespace is the exporter's: rename only the part the code
+		// names, if the wanted prefix starts with the namespace.
+		ns := c.otelExport().Namespace + "_"
+		why = append(why, fmt.Sprintf("every metric name starts with %s (the Prometheus exporter prepends %q)", quoteList(c.prefixes), ns))
+		p := c.prefixes[0]
+		if len(c.prefixes) == 1 && strings.HasPrefix(p, ns) && p != ns {
+			p = p[len(ns):]
+			if strings.Contains(fixed, ".") && strings.HasSuffix(p, "_") {
+				p = strings.TrimSuffix(p, "_") + "."
+			}
+			fixed = p + fixed
+		} else {
+			prefixUnfixable = true
+		}
+		reg.Unknown = true // handled here
+	}
 	if len(c.prefixes) > 0 && !reg.Unknown && !hasAnyPrefix(reg.Prefix+exp, c.prefixes) && reg.Prefix != "" {
 		why = append(why, fmt.Sprintf("every metric name starts with %s (the registerer adds %q)", quoteList(c.prefixes), reg.Prefix))
 		prefixUnfixable = true
@@ -183,13 +263,17 @@ func (c *checker) textual(d *metricapi.Definition) string {
 		}
 	}
 	addTotal := false
-	if d.Kind == metricapi.Counter && d.Lib != metricapi.OTel && !strings.HasSuffix(fixed, "_total") {
-		why = append(why, "counters end in _total")
+	if c.counterSuffix(d) && !strings.HasSuffix(fixed, "_total") {
+		what := "counters end in _total"
+		if d.Lib == metricapi.OTel {
+			what += " (the module's Prometheus exporter does not append it)"
+		}
+		why = append(why, what)
 		fixed += "_total"
 		addTotal = true
 	}
 	if len(why) == 0 {
-		return exp
+		return c.exported(d, fixed)
 	}
 	kind := d.Kind.String()
 	if d.Kind == metricapi.KindUnknown {
@@ -204,7 +288,7 @@ func (c *checker) textual(d *metricapi.Definition) string {
 		diag.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	c.report(d, diag)
-	return exported(d, fixed)
+	return c.exported(d, fixed)
 }
 
 // rename builds the textual fix: rewrite the literal holding the name.
@@ -311,10 +395,12 @@ func (c *checker) kindChecks(d *metricapi.Definition, n, shown string, at token.
 		w := hasToken(n, timeWords)
 		_, nonBase := unitFix[unitWord(n)]
 		seconds := hasToken(n, map[string]bool{"seconds": true}) != "" || baseUnits[unitWord(n)]
-		if w != "" && !seconds && !nonBase && !(d.Lib == metricapi.OTel && (d.UnitExpr != nil || d.UnitSet || d.UnitHidden)) {
+		if w != "" && !seconds && !nonBase && !(c.unitSuffix(d) && (d.UnitExpr != nil || d.UnitSet || d.UnitHidden)) {
 			how := fmt.Sprintf("observe seconds (time.Since(start).Seconds()) and name it %q", n+"_seconds")
-			if d.Lib == metricapi.OTel {
+			if c.unitSuffix(d) {
 				how = `observe seconds and set metric.WithUnit("s") (the Prometheus exporter then appends _seconds)`
+			} else if d.Lib == metricapi.OTel {
+				how = fmt.Sprintf("observe seconds and name it %q (the module's Prometheus exporter appends no unit)", d.Name.Value+"_seconds")
 			}
 			c.reportf(d, at, "%s %q measures %s but its name has no unit%s; %s", d.Kind, shown, w, note, how)
 		}
@@ -337,7 +423,8 @@ func (c *checker) commonChecks(d *metricapi.Definition, n, shown string) {
 			c.reportf(d, at, "metric %q ends in %s, a suffix histograms and summaries use for their series; rename it (e.g. a gauge of items ends in the unit or is a _total counter)", shown, s)
 		}
 	}
-	if d.Help.Known && strings.TrimSpace(d.Help.Value) == "" {
+	helpWanted := d.Lib == metricapi.Prometheus && c.help.Prometheus || d.Lib == metricapi.OTel && c.help.OTel
+	if helpWanted && d.Help.Known && strings.TrimSpace(d.Help.Value) == "" {
 		at := d.Call.Pos()
 		if d.HelpExpr != nil {
 			at = d.HelpExpr.Pos()
@@ -365,6 +452,10 @@ func (c *checker) checkOTelUnit(d *metricapi.Definition) {
 		return
 	}
 	if f, ok := otelUnitFix[d.Unit]; ok {
+		if !c.unitSuffix(d) {
+			c.reportf(d, d.UnitExpr.Pos(), "instrument unit %q is not a base unit; record in %q (metric.WithUnit(%q))", d.Unit, f.base, f.base)
+			return
+		}
 		c.reportf(d, d.UnitExpr.Pos(), "instrument unit %q is not a base unit: the Prometheus exporter will name the metric ..._%s; record in %q (metric.WithUnit(%q))", d.Unit, f.suffix, f.base, f.base)
 	}
 }

@@ -18,7 +18,7 @@ func TestMetricNaming(t *testing.T) {
 	t.Parallel()
 	a := metricnaming.New(policy.Nearest(nil))
 	dir := testutil.Module(t, "testdata")
-	res := analysistest.RunWithSuggestedFixes(t, dir, a, "./mn", "./multi", "./names", "./disabled", "./wrap/...", "./fix", "./noprefix")
+	res := analysistest.RunWithSuggestedFixes(t, dir, a, "./mn", "./multi", "./names", "./disabled", "./helpoff", "./wrap/...", "./fix", "./noprefix")
 	// A name judged at a wrapper's call points at the wrapper.
 	related := 0
 	for _, r := range res {
@@ -36,6 +36,17 @@ func TestMetricNaming(t *testing.T) {
 	if related == 0 {
 		t.Error("no findings at wrapper calls")
 	}
+}
+
+// TestOTelExporter runs on a module whose Prometheus exporter (configured
+// in a package the instruments do not import) prepends a namespace and
+// adds no suffixes: names are judged as exported, fixes never repeat the
+// namespace.
+func TestOTelExporter(t *testing.T) {
+	t.Parallel()
+	a := metricnaming.New(policy.Nearest(nil))
+	dir := testutil.Module(t, "testdata/otelexport")
+	analysistest.RunWithSuggestedFixes(t, dir, a, "./...")
 }
 
 // TestBrokenCode runs the analyzer on a package that does not type-check

@@ -130,9 +130,10 @@ type Model struct {
 	// (Analyzer's result); nil knows none.
 	Wrappers *Wrappers
 
-	files []*ast.File
-	regs  map[*ast.CallExpr]ast.Expr
-	sub   eval.Subst // set while a wrapper's body is read
+	files  []*ast.File
+	regs   map[*ast.CallExpr]ast.Expr
+	sub    eval.Subst // set while a wrapper's body is read
+	thrown *throwAway
 }
 
 // New returns a Model over the files of one package. locals is the

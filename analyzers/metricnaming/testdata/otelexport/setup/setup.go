@@ -1,0 +1,24 @@
+// Package setup configures the service's one Prometheus exporter: every
+// instrument of the module is exported as svc_<name>, verbatim (no
+// escaping, no unit or _total suffixes).
+package setup
+
+import (
+	"github.com/prometheus/otlptranslator"
+	otelprom "go.opentelemetry.io/otel/exporters/prometheus"
+	sdkmetric "go.opentelemetry.io/otel/sdk/metric"
+)
+
+const namespace = "svc"
+
+// Provider returns the meter provider exporting to Prometheus.
+func Provider() (*sdkmetric.MeterProvider, error) {
+	exp, err := otelprom.New(
+		otelprom.WithNamespace(namespace),
+		otelprom.WithTranslationStrategy(otlptranslator.NoTranslation),
+	)
+	if err != nil {
+		return nil, err
+	}
+	return sdkmetric.NewMeterProvider(sdkmetric.WithReader(exp)), nil
+}
