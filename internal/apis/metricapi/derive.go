@@ -78,13 +78,12 @@ func runWrappers(pass *analysis.Pass) (any, error) {
 	if info == nil || pass.Pkg == nil {
 		return ws, nil
 	}
-	for _, obj := range info.Uses {
-		fn, ok := obj.(*types.Func)
-		if !ok || fn.Pkg() == nil || fn.Pkg() == pass.Pkg || ws.fns[fn] != nil {
-			continue
-		}
-		var f wrapperFact
-		if pass.ImportObjectFact(fn, &f) {
+	// All wrappers of the dependencies, not only those called here: a
+	// method called through an interface is not among the used objects.
+	for _, of := range pass.AllObjectFacts() {
+		fn, ok := of.Object.(*types.Func)
+		f, isW := of.Fact.(*wrapperFact)
+		if ok && isW && fn.Pkg() != pass.Pkg {
 			w := f.W
 			ws.add(fn, &w)
 		}
@@ -95,7 +94,7 @@ func runWrappers(pass *analysis.Pass) (any, error) {
 	pkgs := Packages()
 	if !apis.UsesFunc(info, pkgs, func(fn *types.Func) bool {
 		return ws.fns[fn] != nil || fn.Pkg() != nil && fn.Pkg().Path() == attrPkg
-	}) {
+	}) && !(len(ws.fns) > 0 && declaresInterface(pass.Pkg)) {
 		return ws, nil
 	}
 	l, _ := pass.ResultOf[eval.Analyzer].(*eval.Locals)
@@ -412,6 +411,25 @@ func interfaces(pass *analysis.Pass, ws *Wrappers, decls []*ast.FuncDecl) (added
 			concrete = append(concrete, types.NewPointer(tn.Type()))
 		}
 	}
+	// Implementations in imported packages (the interface's package often
+	// builds the implementation it hands out): those with wrapper methods.
+	seen := map[*types.TypeName]bool{}
+	for fn := range ws.fns {
+		sig, _ := fn.Type().(*types.Signature)
+		if fn.Pkg() == pass.Pkg || sig == nil || sig.Recv() == nil {
+			continue
+		}
+		t := sig.Recv().Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok && !seen[n.Obj()] {
+			if _, isIface := n.Underlying().(*types.Interface); !isIface {
+				seen[n.Obj()] = true
+				concrete = append(concrete, types.NewPointer(n))
+			}
+		}
+	}
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
 		if !ok {
@@ -435,7 +453,7 @@ func interfaces(pass *analysis.Pass, ws *Wrappers, decls []*ast.FuncDecl) (added
 			var found *Wrapper
 			agree := len(impls) > 0
 			for _, t := range impls {
-				obj, _, _ := types.LookupFieldOrMethod(t, true, pass.Pkg, im.Name())
+				obj, _, _ := types.LookupFieldOrMethod(t, true, im.Pkg(), im.Name())
 				fn, _ := obj.(*types.Func)
 				if fn == nil || empty[fn] {
 					continue
@@ -454,6 +472,17 @@ func interfaces(pass *analysis.Pass, ws *Wrappers, decls []*ast.FuncDecl) (added
 		}
 	}
 	return added
+}
+
+// declaresInterface reports whether pkg declares an interface type (which
+// an imported wrapper type may implement).
+func declaresInterface(pkg *types.Package) bool {
+	for _, name := range pkg.Scope().Names() {
+		if tn, ok := pkg.Scope().Lookup(name).(*types.TypeName); ok && types.IsInterface(tn.Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // noop reports whether a body does nothing (a null implementation).
