@@ -36,37 +36,44 @@ func Eval(info *types.Info, e ast.Expr) Value {
 	return evalWith(info, nil, nil, e, 0)
 }
 
-// Subst gives the stand-in text of a variable whose value is not known
-// here (a function's parameter), so a wrapper's body can be evaluated as a
-// template of its parameters: see Marker.
-type Subst func(v *types.Var) (string, bool)
+// Subst gives the stand-in text of an identifier or selector whose value
+// is not known here (a function's parameter, or a field of one), so a
+// wrapper's body can be evaluated as a template of its parameters: see
+// Marker.
+type Subst func(e ast.Expr) (string, bool)
 
-// Marker is the stand-in text of parameter i in a template; it cannot
-// occur in a real name.
-func Marker(i int) string { return "\x00" + strconv.Itoa(i) + "\x00" }
+// Marker is the stand-in text of parameter i (or of its field, when field
+// is not "") in a template; it cannot occur in a real name.
+func Marker(i int, field string) string {
+	if field != "" {
+		return "\x00" + strconv.Itoa(i) + "." + field + "\x00"
+	}
+	return "\x00" + strconv.Itoa(i) + "\x00"
+}
 
 // Template splits a value evaluated with markers into the text before and
 // after the one marker it holds. ok is false unless exactly one marker
 // occurs; beforeKnown is false when the text before it is not known.
-func Template(v Value) (param int, before, after string, beforeKnown, ok bool) {
+func Template(v Value) (param int, field, before, after string, beforeKnown, ok bool) {
 	s := v.Value
 	if !v.Known {
 		s = v.Suffix
 	}
 	i := strings.IndexByte(s, 0)
 	if i < 0 {
-		return 0, "", "", false, false
+		return 0, "", "", "", false, false
 	}
 	j := strings.IndexByte(s[i+1:], 0)
 	if j < 0 {
-		return 0, "", "", false, false
+		return 0, "", "", "", false, false
 	}
-	n, err := strconv.Atoi(s[i+1 : i+1+j])
+	num, field, _ := strings.Cut(s[i+1:i+1+j], ".")
+	n, err := strconv.Atoi(num)
 	rest := s[i+2+j:]
 	if err != nil || strings.IndexByte(rest, 0) >= 0 || strings.IndexByte(s[:i], 0) >= 0 {
-		return 0, "", "", false, false
+		return 0, "", "", "", false, false
 	}
-	return n, s[:i], rest, v.Known, true
+	return n, field, s[:i], rest, v.Known, true
 }
 
 // HasMarker reports whether s holds a parameter's stand-in.
@@ -83,12 +90,8 @@ func evalWith(info *types.Info, l *Locals, sub Subst, e ast.Expr, depth int) Val
 	switch e := e.(type) {
 	case *ast.Ident, *ast.SelectorExpr:
 		if sub != nil {
-			if id, ok := e.(*ast.Ident); ok {
-				if v, ok := info.Uses[id].(*types.Var); ok {
-					if s, ok := sub(v); ok {
-						return Value{Known: true, Value: s}
-					}
-				}
+			if s, ok := sub(e); ok {
+				return Value{Known: true, Value: s}
 			}
 		}
 		if init := l.Init(e); init != nil {

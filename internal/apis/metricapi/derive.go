@@ -149,9 +149,27 @@ func derive(pass *analysis.Pass, m *Model, fd *ast.FuncDecl, fn *types.Func) *Wr
 		idx[sig.Params().At(i)] = i
 	}
 	modified := modifiedParams(info, fd.Body, idx)
-	m.sub = func(v *types.Var) (string, bool) {
-		if i, ok := idx[v]; ok && !modified[v] {
-			return eval.Marker(i), true
+	param := func(e ast.Expr) (int, bool) {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return -1, false
+		}
+		v, _ := info.Uses[id].(*types.Var)
+		i, ok := idx[v]
+		return i, ok && !modified[v]
+	}
+	// A parameter, or a field of a struct (pointer) parameter: the
+	// options struct of helpers like NewCounterVec(&CounterVecOpts{...}).
+	m.sub = func(e ast.Expr) (string, bool) {
+		switch e := e.(type) {
+		case *ast.Ident:
+			if i, ok := param(e); ok {
+				return eval.Marker(i, ""), true
+			}
+		case *ast.SelectorExpr:
+			if i, ok := param(e.X); ok && isStructParam(sig.Params().At(i).Type()) {
+				return eval.Marker(i, e.Sel.Name), true
+			}
 		}
 		return "", false
 	}
@@ -296,6 +314,15 @@ func isAttrKeyConversion(info *types.Info, call *ast.CallExpr) bool {
 	return ok && tv.IsType() && funcname.TypeIs(tv.Type, attrPkg+".Key")
 }
 
+// isStructParam reports whether t is a struct or a pointer to one.
+func isStructParam(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
+}
+
 func isStringSlice(t types.Type) bool {
 	s, ok := t.Underlying().(*types.Slice)
 	if !ok {
@@ -321,6 +348,13 @@ func (m *Model) defOf(d *Definition, paramOf func(ast.Expr) (int, bool), sig *ty
 	}
 	def.Name = tmplOf(d.Name)
 	def.Help = tmplOf(d.Help)
+	if def.Opts == 0 && def.Name.Param == 0 {
+		// prometheus.CounterOpts{Namespace: cfg.Namespace, Name: cfg.Name, ...}:
+		// the caller's struct is read like Opts.
+		if i, ok := m.optsFields(d.NameExpr, paramOf); ok {
+			def.Opts, def.Help = Arg(i+1), Tmpl{}
+		}
+	}
 	switch {
 	case d.Unit != "":
 		def.Unit = tmplOf(eval.Value{Known: true, Value: d.Unit})
@@ -331,11 +365,50 @@ func (m *Model) defOf(d *Definition, paramOf func(ast.Expr) (int, bool), sig *ty
 		if i, ok := paramOf(d.LabelsExpr); ok {
 			def.Labels = Arg(i + 1)
 			def.LabelsVariadic = sig.Variadic() && i == sig.Params().Len()-1
+		} else if sel, ok := m.resolve(d.LabelsExpr).(*ast.SelectorExpr); ok {
+			if i, ok := paramOf(sel.X); ok && isStructParam(sig.Params().At(i).Type()) {
+				def.Labels, def.LabelsField = Arg(i+1), sel.Sel.Name
+			}
 		}
 	}
 	def.Reg, def.Registered = m.registration(d)
 	dep := def.Opts != 0 || def.Name.Param != 0 || def.Help.Param != 0 || def.Unit.Param != 0 || def.Labels != 0
 	return def, dep
+}
+
+// optsFields reports whether e is an Opts literal whose name parts (and
+// help) are the same-named fields of one struct parameter.
+func (m *Model) optsFields(e ast.Expr, paramOf func(ast.Expr) (int, bool)) (int, bool) {
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		return -1, false
+	}
+	p, hasName := -1, false
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return -1, false
+		}
+		key, _ := kv.Key.(*ast.Ident)
+		if key == nil {
+			return -1, false
+		}
+		switch key.Name {
+		case "Namespace", "Subsystem", "Name", "Help":
+		default:
+			continue
+		}
+		sel, ok := ast.Unparen(kv.Value).(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != key.Name {
+			return -1, false
+		}
+		i, ok := paramOf(sel.X)
+		if !ok || p >= 0 && i != p {
+			return -1, false
+		}
+		p, hasName = i, hasName || key.Name == "Name"
+	}
+	return p, hasName
 }
 
 // modifiedParams are the parameters the body assigns to (or to a field

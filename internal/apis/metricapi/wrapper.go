@@ -29,6 +29,7 @@ func (a Arg) Index() int { return int(a) - 1 }
 // After. With Param 0 it is a constant (Known) or unknown.
 type Tmpl struct {
 	Param         Arg
+	Field         string // the value is this field of the parameter (a struct of options)
 	Before, After string
 	BeforeKnown   bool // Before is the whole head (false: some unknown text precedes it)
 	Known         bool // Param 0: the value is Before
@@ -46,9 +47,10 @@ type Def struct {
 	Help       Tmpl
 	Unit       Tmpl
 	UnitHidden bool
-	// Labels is the parameter holding the label names; LabelsVariadic
-	// when it is the ...string parameter.
+	// Labels is the parameter holding the label names (or its field
+	// LabelsField); LabelsVariadic when it is the ...string parameter.
 	Labels         Arg
+	LabelsField    string
 	LabelsVariadic bool
 	// Registered is true when the wrapper registers the metric itself;
 	// Reg then says with what. Otherwise the caller's registration counts.
@@ -124,8 +126,8 @@ func (t Tmpl) apply(v eval.Value) eval.Value {
 
 // tmplOf reads a value evaluated with parameter markers.
 func tmplOf(v eval.Value) Tmpl {
-	if i, before, after, bk, ok := eval.Template(v); ok {
-		return Tmpl{Param: Arg(i + 1), Before: before, After: after, BeforeKnown: bk}
+	if i, field, before, after, bk, ok := eval.Template(v); ok {
+		return Tmpl{Param: Arg(i + 1), Field: field, Before: before, After: after, BeforeKnown: bk}
 	}
 	if v.Known && !eval.HasMarker(v.Value) {
 		return Tmpl{Known: true, Before: v.Value}
@@ -140,6 +142,45 @@ func arg(call *ast.CallExpr, a Arg) ast.Expr {
 		return nil
 	}
 	return call.Args[i]
+}
+
+// field is the expression the caller gives field f of the struct (or
+// pointer to struct) literal e, nil if not visible. A field left out is
+// its zero value: "" for the strings this is used for.
+func (m *Model) field(e ast.Expr, f string) (ast.Expr, bool) {
+	lit := m.compositeLit(e)
+	if lit == nil {
+		return nil, false
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return nil, false
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == f {
+			return kv.Value, true
+		}
+	}
+	return nil, true
+}
+
+// tmplArg evaluates the caller's value for t: the argument, or its field.
+func (m *Model) tmplArg(call *ast.CallExpr, t Tmpl) (eval.Value, ast.Expr, bool) {
+	a := arg(call, t.Param)
+	if a == nil {
+		return eval.Value{}, nil, false
+	}
+	if t.Field == "" {
+		return m.eval(a), a, true
+	}
+	x, ok := m.field(a, t.Field)
+	switch {
+	case !ok:
+		return eval.Value{}, nil, false
+	case x == nil:
+		return eval.Value{Known: true}, nil, true
+	}
+	return m.eval(x), x, true
 }
 
 // wrapped returns the wrapper call invokes, if any.
@@ -162,13 +203,16 @@ func (m *Model) defineWrapped(call *ast.CallExpr, w *Wrapper) []*Definition {
 				m.opts(d, a)
 			}
 		case wd.Name.Param != 0:
-			a := arg(call, wd.Name.Param)
-			if a == nil {
+			v, a, ok := m.tmplArg(call, wd.Name)
+			if !ok {
 				continue
 			}
-			d.Name = wd.Name.apply(m.eval(a))
+			d.Name = wd.Name.apply(v)
+			if a == nil {
+				a = arg(call, wd.Name.Param)
+			}
 			d.NameExpr, d.NameTail = a, a
-			d.NameWhole = wd.Name.BeforeKnown && wd.Name.Before == "" && wd.Name.After == ""
+			d.NameWhole = wd.Name.BeforeKnown && wd.Name.Before == "" && wd.Name.After == "" && wd.Name.Field == ""
 		default:
 			// The name is the wrapper's own: judged in its body.
 			d.Name = wd.Name.apply(eval.Value{})
@@ -176,16 +220,16 @@ func (m *Model) defineWrapped(call *ast.CallExpr, w *Wrapper) []*Definition {
 		}
 		if wd.Opts == 0 {
 			d.Help = wd.Help.apply(eval.Value{})
-			if a := arg(call, wd.Help.Param); a != nil {
-				d.Help, d.HelpExpr = wd.Help.apply(m.eval(a)), a
+			if v, a, ok := m.tmplArg(call, wd.Help); ok {
+				d.Help, d.HelpExpr = wd.Help.apply(v), a
 			}
 			if wd.Unit.Known {
 				d.Unit = wd.Unit.Before
 			}
 			d.UnitHidden = wd.UnitHidden
-			if a := arg(call, wd.Unit.Param); a != nil {
+			if v, a, ok := m.tmplArg(call, wd.Unit); ok && a != nil {
 				d.UnitExpr = a
-				if v := wd.Unit.apply(m.eval(a)); v.Known {
+				if v := wd.Unit.apply(v); v.Known {
 					d.Unit = v.Value
 				}
 			}
@@ -197,6 +241,11 @@ func (m *Model) defineWrapped(call *ast.CallExpr, w *Wrapper) []*Definition {
 				d.LabelNames = nil
 				for _, a := range call.Args[min(i, len(call.Args)):] {
 					d.LabelNames = append(d.LabelNames, Label{Name: m.eval(a), Expr: a})
+				}
+			case wd.LabelsField != "" && i < len(call.Args):
+				if x, ok := m.field(call.Args[i], wd.LabelsField); ok && x != nil {
+					d.LabelNames, d.LabelsKnown = m.labelList(x)
+					d.LabelsExpr = x
 				}
 			case i < len(call.Args):
 				d.LabelNames, d.LabelsKnown = m.labelList(call.Args[i])

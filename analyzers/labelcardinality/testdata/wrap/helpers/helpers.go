@@ -69,3 +69,22 @@ func local(ctx context.Context, m Metrics, id string) {
 	m.IncrementCounter(ctx, "noetl.jobs", "pool", "a")
 	m.IncrementCounter(ctx, "noetl.jobs", "execution_id", id) // want `label "execution_id" is a correlation key`
 }
+
+// VecOpts are the project's own options, read like prometheus Opts.
+type VecOpts struct {
+	Namespace, Subsystem, Name, Help string
+	Labels                           []string
+}
+
+// NewHistogramVec defines a histogram from the fields of its options.
+func NewHistogramVec(cfg *VecOpts) *prometheus.HistogramVec {
+	if cfg == nil {
+		return nil
+	}
+	return prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Namespace: cfg.Namespace,
+		Subsystem: cfg.Subsystem,
+		Name:      cfg.Name,
+		Help:      cfg.Help,
+	}, cfg.Labels)
+}

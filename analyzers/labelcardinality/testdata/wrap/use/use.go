@@ -28,3 +28,8 @@ func record(ctx context.Context, m helpers.Metrics, cv *prometheus.CounterVec, r
 	helpers.Observe(ctx, m, r, "tenant", r.URL.Path) // want `label "tenant" takes the request path`
 	helpers.SpanAttrs(span, "execution_id", id)      // a span, not a metric
 }
+
+func options() {
+	helpers.NewHistogramVec(&helpers.VecOpts{Name: "noetl_request_duration_seconds", Help: "h", Labels: []string{"route"}})
+	helpers.NewHistogramVec(&helpers.VecOpts{Name: "noetl_job_duration_seconds", Help: "h", Labels: []string{"execution_id"}}) // want `label "execution_id" on metric "noetl_job_duration_seconds" is a correlation key`
+}

@@ -88,3 +88,22 @@ func register(meter metric.Meter) {
 	NewGaugeFrom(meter, "noetl.queue.depth", "Tasks waiting.", "{task}")
 	NewGaugeFrom(meter, "queue.depth", "Tasks waiting.", "{task}") // want `gauge name "queue.depth" should be "noetl.queue.depth": every metric name starts with "noetl_"`
 }
+
+// VecOpts are the project's own options, read like prometheus Opts.
+type VecOpts struct {
+	Namespace, Subsystem, Name, Help string
+	Labels                           []string
+}
+
+// NewHistogramVec defines a histogram from the fields of its options.
+func NewHistogramVec(cfg *VecOpts) *prometheus.HistogramVec {
+	if cfg == nil {
+		return nil
+	}
+	return prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Namespace: cfg.Namespace,
+		Subsystem: cfg.Subsystem,
+		Name:      cfg.Name,
+		Help:      cfg.Help,
+	}, cfg.Labels)
+}

@@ -34,3 +34,8 @@ func define(meter metric.Meter, m helpers.Metrics) {
 	m.NewHistogram("noetl.dispatch.duration.seconds", "Dispatch time.", 0.1, 1)
 	m.IncrementCounter(context.Background(), "noetl.tasks.dispatched", "queue", "default")
 }
+
+func options() {
+	helpers.NewHistogramVec(&helpers.VecOpts{Namespace: "noetl", Subsystem: "http", Name: "request_duration_seconds", Help: "h", Labels: []string{"route"}})
+	helpers.NewHistogramVec(&helpers.VecOpts{Namespace: "noetl", Subsystem: "http", Name: "request_duration_ms", Help: "h"}) // want `metric "noetl_http_request_duration_ms" uses the non-base unit "ms"`
+}
