@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"maps"
 	"reflect"
+	"strings"
 	"sync"
 
 	"github.com/obscheck/obscheck/internal/apis"
@@ -83,7 +84,7 @@ func runWrappers(pass *analysis.Pass) (any, error) {
 	for _, of := range pass.AllObjectFacts() {
 		fn, ok := of.Object.(*types.Func)
 		f, isW := of.Fact.(*wrapperFact)
-		if ok && isW && fn.Pkg() != pass.Pkg {
+		if ok && isW && fn.Pkg() != pass.Pkg && sameModule(pass, fn.Pkg()) {
 			w := f.W
 			ws.add(fn, &w)
 		}
@@ -135,6 +136,20 @@ func runWrappers(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return ws, nil
+}
+
+// sameModule reports whether pkg belongs to the module of the package
+// under analysis. Wrappers are the project's own helpers: drivers differ
+// in whether they analyze other modules at all (go vet does, the obscheck
+// CLI computes facts only for the named packages' module), so a helper of
+// another module is never a wrapper, and the findings are the same under
+// every driver.
+func sameModule(pass *analysis.Pass, pkg *types.Package) bool {
+	if pass.Module == nil || pass.Module.Path == "" {
+		return true
+	}
+	p, m := pkg.Path(), pass.Module.Path
+	return p == m || strings.HasPrefix(p, m+"/")
 }
 
 // derive reads what fd does with its parameters.

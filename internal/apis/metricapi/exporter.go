@@ -158,6 +158,31 @@ func exportsIn(path string, src []byte) []Export {
 		}
 		return s.Sel.Name
 	}
+	// Options collected in a slice first (opts := []otelprom.Option{...};
+	// opts = append(opts, ...); otelprom.New(opts...)): the elements of
+	// every literal and append assigned to that name in the file.
+	slices := map[string][]ast.Expr{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != len(as.Rhs) {
+			return true
+		}
+		for i, l := range as.Lhs {
+			id, ok := l.(*ast.Ident)
+			if !ok {
+				continue
+			}
+			switch r := ast.Unparen(as.Rhs[i]).(type) {
+			case *ast.CompositeLit:
+				slices[id.Name] = append(slices[id.Name], r.Elts...)
+			case *ast.CallExpr:
+				if fn, ok := r.Fun.(*ast.Ident); ok && fn.Name == "append" && len(r.Args) > 1 {
+					slices[id.Name] = append(slices[id.Name], r.Args[1:]...)
+				}
+			}
+		}
+		return true
+	})
 	var out []Export
 	ast.Inspect(f, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
@@ -165,7 +190,13 @@ func exportsIn(path string, src []byte) []Export {
 			return true
 		}
 		e := Export{Found: true}
-		for _, a := range call.Args {
+		args := call.Args
+		if call.Ellipsis.IsValid() && len(args) > 0 {
+			if id, ok := ast.Unparen(args[len(args)-1]).(*ast.Ident); ok {
+				args = append(args[:len(args)-1:len(args)-1], slices[id.Name]...)
+			}
+		}
+		for _, a := range args {
 			opt, _ := ast.Unparen(a).(*ast.CallExpr)
 			switch sel(a) {
 			case "WithNamespace":

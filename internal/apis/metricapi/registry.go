@@ -12,28 +12,6 @@ import (
 // code is not always the exported name. The model follows the registerer
 // a metric is registered with, and says when it cannot know.
 
-// registerFuncs register their collector arguments: on the default
-// registry (package functions) or on the receiver (methods).
-var registerFuncs = map[string]bool{
-	prom + ".MustRegister":                   true,
-	prom + ".Register":                       true,
-	"(" + prom + ".Registerer).MustRegister": true,
-	"(" + prom + ".Registerer).Register":     true,
-	"(*" + prom + ".Registry).MustRegister":  true,
-	"(*" + prom + ".Registry).Register":      true,
-}
-
-// plainRegistries return registries that add no prefix.
-var plainRegistries = funcname.NewSet([]string{prom + ".NewRegistry", prom + ".NewPedanticRegistry"})
-
-// labelWrappers wrap their last argument without changing names.
-var labelWrappers = funcname.NewSet([]string{prom + ".WrapRegistererWith"})
-
-// prefixWrapper is the function name (any package) that wraps a registerer
-// with the prefix in its first argument: prometheus.WrapRegistererWithPrefix
-// and look-alike helpers of the same name (e.g. thanos' extprom).
-const prefixWrapper = "WrapRegistererWithPrefix"
-
 // Registration is what is known of the registry a metric goes to.
 type Registration struct {
 	// Prefix is prepended by the registerer (known wrappers only).

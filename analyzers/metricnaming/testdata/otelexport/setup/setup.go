@@ -13,10 +13,9 @@ const namespace = "svc"
 
 // Provider returns the meter provider exporting to Prometheus.
 func Provider() (*sdkmetric.MeterProvider, error) {
-	exp, err := otelprom.New(
-		otelprom.WithNamespace(namespace),
-		otelprom.WithTranslationStrategy(otlptranslator.NoTranslation),
-	)
+	opts := []otelprom.Option{otelprom.WithNamespace(namespace)}
+	opts = append(opts, otelprom.WithTranslationStrategy(otlptranslator.NoTranslation))
+	exp, err := otelprom.New(opts...)
 	if err != nil {
 		return nil, err
 	}
