@@ -101,8 +101,7 @@ func (c *checker) otelExport() metricapi.Export {
 // packageDir is the directory of the package's first Go file.
 func packageDir(pass *analysis.Pass) string {
 	for _, f := range pass.Files {
-		name := pass.Fset.File(f.Pos()).Name()
-		if filepath.IsAbs(name) && strings.HasSuffix(name, ".go") && !policy.CgoOutput(name) {
+		if name, ok := policy.UserFile(pass.Fset, f); ok && filepath.IsAbs(name) {
 			return filepath.Dir(name)
 		}
 	}
