@@ -1,7 +1,6 @@
 package labelcardinality_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/obscheck/obscheck/analyzers/labelcardinality"
@@ -20,20 +19,7 @@ func TestLabelCardinality(t *testing.T) {
 	dir := testutil.Module(t, "testdata")
 	res := analysistest.Run(t, dir, a, "./labels", "./lc", "./opts", "./wrap/...")
 	// A label judged at a wrapper's call points at the wrapper.
-	related := 0
-	for _, r := range res {
-		for _, d := range r.Diagnostics {
-			if !strings.HasSuffix(r.Pass.Fset.Position(d.Pos).Filename, "use.go") {
-				continue
-			}
-			if len(d.Related) != 1 || !strings.HasSuffix(r.Pass.Fset.Position(d.Related[0].Pos).Filename, "helpers.go") ||
-				!strings.Contains(d.Related[0].Message, "helpers.") {
-				t.Errorf("%s: want one related location in helpers.go, got %v", d.Message, d.Related)
-			}
-			related++
-		}
-	}
-	if related == 0 {
+	if testutil.CheckRelated(t, res, "use.go", "helpers.go", "helpers.") == 0 {
 		t.Error("no findings at wrapper calls")
 	}
 }
