@@ -89,7 +89,7 @@ func runWrappers(pass *analysis.Pass) (any, error) {
 			ws.add(fn, &w)
 		}
 	}
-	if apis.Library(pass.Pkg.Path()) {
+	if apis.IsLibrary(pass.Pkg.Path()) {
 		return ws, nil
 	}
 	pkgs := Packages()
