@@ -4,6 +4,7 @@ package labelcardinality
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -42,9 +43,12 @@ attribute.NewSet). The same attribute on a span is fine. Label values taken
 from unbounded sources are reported too: the request path (r.URL.Path,
 r.RequestURI), err.Error(), freshly generated ids (uuid.New...), formatted
 timestamps (time.Now()), user/tenant/request ids read from a request, and the
-functions in rules.labelcardinality.unbounded_sources.`,
+functions in rules.labelcardinality.unbounded_sources. Label names and values
+given to the project's own wrappers (a helper passing its label names to
+NewCounterVec, or recording with label values or name/value pairs from its
+...string parameter, also through interfaces) are judged at their calls.`,
 		URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#labelcardinality",
-		Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.New(src), eval.Analyzer},
+		Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.New(src), eval.Analyzer, metricapi.Analyzer},
 		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, src) },
 		ResultType: report.ResultType,
 		FactTypes:  []analysis.Fact{new(labelsFact)},
@@ -83,6 +87,7 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 	opts := pol.Rules.LabelCardinality
 	c := &checker{r: r, info: pass.TypesInfo, m: metricapi.New(pass.TypesInfo, pass.Files, locals(pass)),
 		forbidden: map[string]string{}, allow: opts.Allow, extra: map[string]bool{}}
+	c.m.Wrappers, _ = pass.ResultOf[metricapi.Analyzer].(*metricapi.Wrappers)
 	c.m.Strings = func(v *types.Var) ([]string, bool) {
 		var f labelsFact
 		if v.Pkg() != pass.Pkg && pass.ImportObjectFact(v, &f) {
@@ -107,25 +112,28 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 		if r.Skip(call.Pos()) {
 			return
 		}
-		if d, ok := c.m.Define(call); ok && d.Style != metricapi.StyleVM && d.Style != metricapi.StyleConst {
+		for _, d := range c.m.DefineAll(call) {
+			if d.Style == metricapi.StyleVM || d.Style == metricapi.StyleConst || c.m.ThrowAway(d) {
+				continue
+			}
 			for _, l := range d.LabelNames {
-				c.checkName(d, l, "")
+				c.checkName(d, d.Via, l)
 			}
 			for _, l := range d.ConstLabels {
-				c.checkName(d, l, "")
-				c.checkValue(d, l)
+				c.checkName(d, d.Via, l)
+				c.checkValue(d, d.Via, l)
 			}
 		}
-		if u, ok := c.m.Use(call); ok {
+		if u, ok := c.m.UseAll(call); ok && !c.m.ThrowAway(u.Metric) {
 			namesHere := true
 			if spec, ok := c.m.Spec(call); ok && spec.Style == metricapi.StyleConst {
 				namesHere = false // declared at NewDesc
 			}
 			for _, l := range u.Labels {
 				if namesHere && l.Expr != nil {
-					c.checkName(u.Metric, l, "")
+					c.checkName(u.Metric, u.Via, l)
 				}
-				c.checkValue(u.Metric, l)
+				c.checkValue(u.Metric, u.Via, l)
 			}
 		}
 	})
@@ -212,7 +220,17 @@ func describe(d *metricapi.Definition) string {
 	return ""
 }
 
-func (c *checker) checkName(d *metricapi.Definition, l metricapi.Label, _ string) {
+// report reports a finding; a label that reaches the metric through the
+// project's own helper points at the helper's library call as well.
+func (c *checker) report(via *metricapi.Wrapper, at token.Pos, format string, args ...any) {
+	diag := analysis.Diagnostic{Pos: at, Message: fmt.Sprintf(format, args...)}
+	if via != nil {
+		diag.Related = via.Related(c.r, "the label reaches the metric")
+	}
+	c.r.Report(diag)
+}
+
+func (c *checker) checkName(d *metricapi.Definition, via *metricapi.Wrapper, l metricapi.Label) {
 	if !l.Name.Known || l.Expr == nil {
 		return
 	}
@@ -220,11 +238,11 @@ func (c *checker) checkName(d *metricapi.Definition, l metricapi.Label, _ string
 	if !bad || c.allowed(d, l.Name.Value) {
 		return
 	}
-	c.r.Reportf(l.Expr.Pos(), "label %q%s is %s: every distinct value creates a new time series (a cardinality explosion); drop the label and carry the id on the span or log (an exemplar), not the metric",
+	c.report(via, l.Expr.Pos(), "label %q%s is %s: every distinct value creates a new time series (a cardinality explosion); drop the label and carry the id on the span or log (an exemplar), not the metric",
 		l.Name.Value, describe(d), why)
 }
 
-func (c *checker) checkValue(d *metricapi.Definition, l metricapi.Label) {
+func (c *checker) checkValue(d *metricapi.Definition, via *metricapi.Wrapper, l metricapi.Label) {
 	if l.Value == nil {
 		return
 	}
@@ -244,7 +262,7 @@ func (c *checker) checkValue(d *metricapi.Definition, l metricapi.Label) {
 	if l.Name.Known {
 		label = fmt.Sprintf("label %q", l.Name.Value)
 	}
-	c.r.Reportf(l.Value.Pos(), "%s%s takes %s: %s; use %s instead", label, describe(d), s.what, s.why, s.bound)
+	c.report(via, l.Value.Pos(), "%s%s takes %s: %s; use %s instead", label, describe(d), s.what, s.why, s.bound)
 }
 
 // locals is the package's shared variable index.

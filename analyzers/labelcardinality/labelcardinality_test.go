@@ -9,32 +9,25 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-func TestLabels(t *testing.T) {
-	a := labelcardinality.New(policy.Fixed(policy.Default()))
+// TestLabelCardinality is one analysistest run over every fixture
+// package; each package's policy is its nearest .obscheck.yaml (opts:
+// extra labels, unbounded sources and an allow list; the others: the
+// defaults).
+func TestLabelCardinality(t *testing.T) {
+	t.Parallel()
+	a := labelcardinality.New(policy.Nearest(nil))
 	dir := testutil.Module(t, "testdata")
-	analysistest.Run(t, dir, a, "./labels", "./lc")
-}
-
-func TestOptions(t *testing.T) {
-	p, err := policy.Parse("test.yaml", []byte(`version: 1
-rules:
-  labelcardinality:
-    extra_labels: [tenant_id]
-    unbounded_sources: [example.com/lc/opts.lookupTenant]
-    allow:
-      noetl_tenant_quota_bytes: [tenant_id]
-`))
-	if err != nil {
-		t.Fatal(err)
+	res := analysistest.Run(t, dir, a, "./labels", "./lc", "./opts", "./wrap/...")
+	// A label judged at a wrapper's call points at the wrapper.
+	if testutil.CheckRelated(t, res, "use.go", "helpers.go", "helpers.") == 0 {
+		t.Error("no findings at wrapper calls")
 	}
-	a := labelcardinality.New(policy.Fixed(p))
-	dir := testutil.Module(t, "testdata")
-	analysistest.Run(t, dir, a, "./opts")
 }
 
 // TestBrokenCode runs the analyzer on a package that does not type-check
 // (as the obscheck driver may): it must not panic.
 func TestBrokenCode(t *testing.T) {
+	t.Parallel()
 	a := labelcardinality.New(policy.Fixed(policy.Default()))
 	dir := testutil.Module(t, "testdata")
 	if n := testutil.RunBroken(t, dir, "./broken", a); n == 0 {

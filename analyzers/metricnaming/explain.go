@@ -36,7 +36,8 @@ h, _ := meter.Float64Histogram("noetl.dispatch.duration", metric.WithUnit("s"),
 - histograms and summaries whose name says latency, duration, time or elapsed end in _seconds;
 - no non-base units at the end of a name (_ms, _millis, _milliseconds, _us, _ns, _minutes, _hours,
   _kb, _mb, _gb, _percent): record seconds, bytes, and 0-1 ratios (_ratio);
-- help text is set; no metric type in the name (counter, gauge, histogram, summary); no
+- help text is set (per library: rules.metricnaming.require_help, prometheus on, otel off by
+  default: OTel descriptions are optional); no metric type in the name (counter, gauge, histogram, summary); no
   _bucket/_count/_sum suffix; label names are snake_case and not reserved (le, quantile, __*).
 
 OpenTelemetry instruments are checked as the OTel Prometheus exporter exports them: characters
@@ -45,6 +46,15 @@ metric.WithUnit is appended as a word ("s" -> _seconds, "By" -> _bytes, "ms" -> 
 counters get _total appended. So an OTel counter need not say _total and an OTel histogram with
 WithUnit("s") need not say _seconds, but WithUnit("ms") is reported (the series would end in
 _milliseconds): use "s" and record seconds. Up-down counters export as gauges.
+
+The exporter's settings are read from the module (every non-test file calling
+go.opentelemetry.io/otel/exporters/prometheus.New, wherever it is): WithNamespace("svc") exports
+"requests" as svc_requests, so the prefix check sees svc_requests and a fix never repeats the
+namespace (a name that already starts with it is reported: the series would be svc_svc_...).
+otlptranslator.NoTranslation, UnderscoreEscapingWithoutSuffixes, WithoutUnits and
+WithoutCounterSuffixes turn suffixes (and escaping) off: then the name itself must say _total and
+_seconds. A namespace that is not a constant, or exporters that disagree, turn the OTel prefix
+check off.
 
 VictoriaMetrics names carry their labels ("noetl_requests_total{path=\"/x\"}"): the part before '{'
 is the name. Counters, FloatCounters, gauges, histograms and summaries are recognized in the default
@@ -63,8 +73,16 @@ Registries can prefix names: prometheus.WrapRegistererWithPrefix (and same-named
 constant prefix in the same package is applied before the prefix check; a metric registered
 through a registerer that comes from the caller (a parameter or field: promauto.With(reg), or
 reg.MustRegister(m)) may be prefixed there, so its prefix is not checked (everything else is).
-If an OTel exporter adds the namespace (WithNamespace), set rules.metricnaming.prefix: [""] for
-that module to turn the prefix check off.
+A prometheus.NewDesc held in a local variable and used only by const metrics whose value is
+dropped (built to validate a label name through NewConstMetric's error) is not a metric.
+
+The project's own helpers are followed, as x/tools' printf follows printf wrappers: a function that
+hands its parameters to a metric library (newCounterFrom(opts, labels) calling
+prometheus.NewCounterVec(opts, labels), newGauge(meter, name, desc, unit) calling
+meter.Float64ObservableGauge(name, metric.WithDescription(desc), metric.WithUnit(unit)), a helper
+adding a namespace to a name) is a wrapper, also across packages, through further helpers, and
+through an interface whose implementations in its package are such wrappers. Names are judged where
+the wrapper is called, with the wrapper's library call as related location.
 
 Suggested fixes rename the literal when the change is purely textual (dots to underscores,
 snake_case, adding the prefix, adding _total); none is offered when the recorded unit must change.`,

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -42,9 +43,11 @@ _total if and only if it is a counter, says _seconds when it measures time,
 uses base units (seconds, bytes, ratio), has help text, and avoids the
 suffixes and labels Prometheus reserves. Names are evaluated statically
 (constants of any package, +, fmt.Sprintf, BuildFQName, Opts parts, opts
-variables); unknown names are not guessed, but a known suffix is checked.`,
+variables, the project's own wrapper functions); unknown names are not
+guessed, but a known suffix is checked. OTel names are judged as the
+module's Prometheus exporter exports them (namespace, suffixes).`,
 		URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#metricnaming",
-		Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.New(src), eval.Analyzer},
+		Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.New(src), eval.Analyzer, metricapi.Analyzer},
 		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, src) },
 		ResultType: report.ResultType,
 	}
@@ -61,13 +64,15 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 	if !ok || pass.TypesInfo == nil {
 		return r.Result(), nil
 	}
-	c := &checker{r: r, prefixes: pol.MetricPrefixes(), m: metricapi.New(pass.TypesInfo, pass.Files, locals(pass))}
+	c := &checker{r: r, prefixes: pol.MetricPrefixes(), help: pol.Rules.MetricNaming.RequireHelp, pass: pass,
+		m: metricapi.New(pass.TypesInfo, pass.Files, locals(pass))}
+	c.m.Wrappers, _ = pass.ResultOf[metricapi.Analyzer].(*metricapi.Wrappers)
 	insp.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
 		call := n.(*ast.CallExpr)
 		if r.Skip(call.Pos()) {
 			return
 		}
-		if d, ok := c.m.Define(call); ok {
+		for _, d := range c.m.DefineAll(call) {
 			c.check(d)
 		}
 	})
@@ -77,7 +82,43 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 type checker struct {
 	r        *report.Reporter
 	prefixes []string
+	help     policy.RequireHelp
 	m        *metricapi.Model
+	pass     *analysis.Pass
+
+	export *metricapi.Export // the module's OTel exporter settings, read on first use
+}
+
+// otelExport returns how the module's exporter names OTel instruments.
+func (c *checker) otelExport() metricapi.Export {
+	if c.export == nil {
+		e := metricapi.Exporter(packageDir(c.pass))
+		c.export = &e
+	}
+	return *c.export
+}
+
+// packageDir is the directory of the package's first Go file.
+func packageDir(pass *analysis.Pass) string {
+	for _, f := range pass.Files {
+		if name, ok := policy.UserFile(pass.Fset, f); ok && filepath.IsAbs(name) {
+			return filepath.Dir(name)
+		}
+	}
+	return ""
+}
+
+// reportf reports a finding about d; a metric defined through the
+// project's own helper points at the helper's library call as well.
+func (c *checker) reportf(d *metricapi.Definition, at token.Pos, format string, args ...any) {
+	c.report(d, analysis.Diagnostic{Pos: at, Message: fmt.Sprintf(format, args...)})
+}
+
+func (c *checker) report(d *metricapi.Definition, diag analysis.Diagnostic) {
+	if d != nil && d.Via != nil {
+		diag.Related = d.Via.Related(c.r, "the metric is defined")
+	}
+	c.r.Report(diag)
 }
 
 func pos(d *metricapi.Definition) token.Pos {
@@ -88,6 +129,9 @@ func pos(d *metricapi.Definition) token.Pos {
 }
 
 func (c *checker) check(d *metricapi.Definition) {
+	if c.m.ThrowAway(d) {
+		return // built to validate labels, never exported
+	}
 	if d.Style == metricapi.StyleConst {
 		// The name and labels were checked at NewDesc; here only what the
 		// sample's type adds.
@@ -97,7 +141,10 @@ func (c *checker) check(d *metricapi.Definition) {
 		return
 	}
 	c.checkLabels(d)
-	if d.Lib == "otel" {
+	if d.NameJudged {
+		return // a wrapper's own name: judged in its body
+	}
+	if d.Lib == metricapi.OTel {
 		c.checkOTelUnit(d)
 	}
 	if !d.Name.Known {
@@ -108,19 +155,38 @@ func (c *checker) check(d *metricapi.Definition) {
 		return
 	}
 	suggested := c.textual(d)
-	shown := exported(d, d.Name.Value)
+	shown := c.exported(d, d.Name.Value)
 	c.kindChecks(d, suggested, shown, pos(d), "")
 	c.commonChecks(d, suggested, shown)
 }
 
-// exported is the name Prometheus will see: for OTel, after the exporter's
-// translation (invalid characters become '_'; unit and _total suffixes
-// are appended by the exporter and are not part of what the code names).
-func exported(d *metricapi.Definition, n string) string {
-	if d.Lib == "otel" {
-		return promSafe(n, false)
+// exported is the name Prometheus will see: for OTel, after the module's
+// exporter's translation (invalid characters become '_' unless turned
+// off, its namespace is prepended; unit and _total suffixes it appends
+// are not part of what the code names).
+func (c *checker) exported(d *metricapi.Definition, n string) string {
+	if d.Lib != metricapi.OTel {
+		return n
+	}
+	e := c.otelExport()
+	if !e.NoEscape {
+		n = promSafe(n, false)
+	}
+	if e.Namespace != "" {
+		n = e.Namespace + "_" + n
 	}
 	return n
+}
+
+// counterSuffix reports whether d's exported name must spell _total
+// itself: every counter but an OTel one whose exporter appends it.
+func (c *checker) counterSuffix(d *metricapi.Definition) bool {
+	return d.Kind == metricapi.Counter && (d.Lib != metricapi.OTel || c.otelExport().NoTotal)
+}
+
+// unitSuffix reports whether the exporter appends d's unit to its name.
+func (c *checker) unitSuffix(d *metricapi.Definition) bool {
+	return d.Lib == metricapi.OTel && !c.otelExport().NoUnits
 }
 
 // textual reports the problems a rename fixes (characters, case, prefix,
@@ -130,7 +196,7 @@ func (c *checker) textual(d *metricapi.Definition) string {
 	n := d.Name.Value
 	var why []string
 	fixed := n
-	if d.Lib != "otel" {
+	if d.Lib != metricapi.OTel {
 		if bad := invalidChars(n); len(bad) > 0 {
 			shown := make([]string, len(bad))
 			for i, r := range bad {
@@ -148,9 +214,39 @@ func (c *checker) textual(d *metricapi.Definition) string {
 		why = append(why, "names are snake_case")
 		fixed = snake(fixed)
 	}
-	exp := exported(d, fixed)
-	reg := c.m.Registration(d)
 	prefixUnfixable := false // the prefix is missing and adding one is not a rename of this name
+	var reg metricapi.Registration
+	if d.Lib == metricapi.OTel {
+		e := c.otelExport()
+		reg.Unknown = e.NamespaceUnknown
+		if ns := e.Namespace; ns != "" && strings.HasPrefix(promSafe(fixed, false), ns+"_") {
+			why = append(why, fmt.Sprintf("the Prometheus exporter's namespace already prepends %q", ns+"_"))
+			fixed = fixed[len(ns)+1:]
+		}
+	} else {
+		reg = c.m.Registration(d)
+	}
+	exp := c.exported(d, fixed)
+	if d.Lib == metricapi.OTel {
+		exp = promSafe(exp, false) // a dotted name kept as written still has its prefix
+	}
+	if d.Lib == metricapi.OTel && c.otelExport().Namespace != "" && len(c.prefixes) > 0 && !hasAnyPrefix(exp, c.prefixes) {
+		// The namespace is the exporter's: rename only the part the code
+		// names, if the wanted prefix starts with the namespace.
+		ns := c.otelExport().Namespace + "_"
+		why = append(why, fmt.Sprintf("every metric name starts with %s (the Prometheus exporter prepends %q)", quoteList(c.prefixes), ns))
+		p := c.prefixes[0]
+		if len(c.prefixes) == 1 && strings.HasPrefix(p, ns) && p != ns {
+			p = p[len(ns):]
+			if strings.Contains(fixed, ".") && strings.HasSuffix(p, "_") {
+				p = strings.TrimSuffix(p, "_") + "."
+			}
+			fixed = p + fixed
+		} else {
+			prefixUnfixable = true
+		}
+		reg.Unknown = true // handled here
+	}
 	if len(c.prefixes) > 0 && !reg.Unknown && !hasAnyPrefix(reg.Prefix+exp, c.prefixes) && reg.Prefix != "" {
 		why = append(why, fmt.Sprintf("every metric name starts with %s (the registerer adds %q)", quoteList(c.prefixes), reg.Prefix))
 		prefixUnfixable = true
@@ -159,20 +255,24 @@ func (c *checker) textual(d *metricapi.Definition) string {
 		prefixUnfixable = len(c.prefixes) > 1
 		if len(c.prefixes) == 1 {
 			p := c.prefixes[0]
-			if d.Lib == "otel" && strings.Contains(fixed, ".") && strings.HasSuffix(p, "_") {
+			if d.Lib == metricapi.OTel && strings.Contains(fixed, ".") && strings.HasSuffix(p, "_") {
 				p = strings.TrimSuffix(p, "_") + "."
 			}
 			fixed = p + fixed
 		}
 	}
 	addTotal := false
-	if d.Kind == metricapi.Counter && d.Lib != "otel" && !strings.HasSuffix(fixed, "_total") {
-		why = append(why, "counters end in _total")
+	if c.counterSuffix(d) && !strings.HasSuffix(fixed, "_total") {
+		what := "counters end in _total"
+		if d.Lib == metricapi.OTel {
+			what += " (the module's Prometheus exporter does not append it)"
+		}
+		why = append(why, what)
 		fixed += "_total"
 		addTotal = true
 	}
 	if len(why) == 0 {
-		return exp
+		return c.exported(d, fixed)
 	}
 	kind := d.Kind.String()
 	if d.Kind == metricapi.KindUnknown {
@@ -186,8 +286,8 @@ func (c *checker) textual(d *metricapi.Definition) string {
 	if fix, ok := c.rename(d, n, fixed, addTotal && len(why) == 1); ok && !prefixUnfixable {
 		diag.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
-	c.r.Report(diag)
-	return exported(d, fixed)
+	c.report(d, diag)
+	return c.exported(d, fixed)
 }
 
 // rename builds the textual fix: rewrite the literal holding the name.
@@ -247,19 +347,19 @@ func quoteList(ps []string) string {
 // checkPartial checks what is known of a name that is not fully static:
 // its known suffix (counter _total) and its known head (prefix).
 func (c *checker) checkPartial(d *metricapi.Definition) {
-	if d.Lib == "otel" {
+	if d.Lib == metricapi.OTel {
 		return
 	}
 	if s := d.Name.Suffix; d.Kind == metricapi.Counter && s != "" &&
 		!strings.HasSuffix(s, "_total") && !strings.HasSuffix("_total", s) && strings.Contains(s, "_") {
-		c.r.Reportf(pos(d), "counter name ends in %q but counters end in _total; append _total to the name", s)
+		c.reportf(d, pos(d), "counter name ends in %q but counters end in _total; append _total to the name", s)
 	}
 	if p, _, _ := strings.Cut(d.Name.Prefix, "{"); p != "" && len(invalidChars(p)) > 0 {
 		var shown []string
 		for _, r := range invalidChars(p) {
 			shown = append(shown, strconv.QuoteRune(r))
 		}
-		c.r.Reportf(pos(d), "%s name starts with %q, which has characters Prometheus names do not allow (%s); use [a-z0-9_] only", d.Kind, p, strings.Join(shown, ", "))
+		c.reportf(d, pos(d), "%s name starts with %q, which has characters Prometheus names do not allow (%s); use [a-z0-9_] only", d.Kind, p, strings.Join(shown, ", "))
 		return
 	}
 	if reg := c.m.Registration(d); reg.Unknown || reg.Prefix != "" {
@@ -273,7 +373,7 @@ func (c *checker) checkPartial(d *metricapi.Definition) {
 			}
 		}
 		if definitelyNot {
-			c.r.Reportf(pos(d), "%s name starts with %q but every metric name starts with %s; put the prefix first", d.Kind, p, quoteList(c.prefixes))
+			c.reportf(d, pos(d), "%s name starts with %q but every metric name starts with %s; put the prefix first", d.Kind, p, quoteList(c.prefixes))
 		}
 	}
 }
@@ -283,23 +383,25 @@ func (c *checker) kindChecks(d *metricapi.Definition, n, shown string, at token.
 	switch d.Kind {
 	case metricapi.Counter:
 		if d.Style == metricapi.StyleConst && !strings.HasSuffix(n, "_total") {
-			c.r.Reportf(at, "counter %q does not end in _total%s; counters end in _total: rename it %q", shown, note, n+"_total")
+			c.reportf(d, at, "counter %q does not end in _total%s; counters end in _total: rename it %q", shown, note, n+"_total")
 		}
 	case metricapi.Gauge, metricapi.Histogram, metricapi.Summary, metricapi.UpDownCounter:
 		if strings.HasSuffix(n, "_total") {
-			c.r.Reportf(at, "%s %q ends in _total, which Prometheus reserves for counters%s; drop _total (or make it a counter if it only goes up)", d.Kind, shown, note)
+			c.reportf(d, at, "%s %q ends in _total, which Prometheus reserves for counters%s; drop _total (or make it a counter if it only goes up)", d.Kind, shown, note)
 		}
 	}
 	if d.Kind == metricapi.Histogram || d.Kind == metricapi.Summary {
 		w := hasToken(n, timeWords)
 		_, nonBase := unitFix[unitWord(n)]
 		seconds := hasToken(n, map[string]bool{"seconds": true}) != "" || baseUnits[unitWord(n)]
-		if w != "" && !seconds && !nonBase && !(d.Lib == "otel" && (d.UnitExpr != nil || d.UnitHidden)) {
+		if w != "" && !seconds && !nonBase && !(c.unitSuffix(d) && (d.UnitExpr != nil || d.UnitSet || d.UnitHidden)) {
 			how := fmt.Sprintf("observe seconds (time.Since(start).Seconds()) and name it %q", n+"_seconds")
-			if d.Lib == "otel" {
+			if c.unitSuffix(d) {
 				how = `observe seconds and set metric.WithUnit("s") (the Prometheus exporter then appends _seconds)`
+			} else if d.Lib == metricapi.OTel {
+				how = fmt.Sprintf("observe seconds and name it %q (the module's Prometheus exporter appends no unit)", d.Name.Value+"_seconds")
 			}
-			c.r.Reportf(at, "%s %q measures %s but its name has no unit%s; %s", d.Kind, shown, w, note, how)
+			c.reportf(d, at, "%s %q measures %s but its name has no unit%s; %s", d.Kind, shown, w, note, how)
 		}
 	}
 }
@@ -309,35 +411,36 @@ func (c *checker) commonChecks(d *metricapi.Definition, n, shown string) {
 	at := pos(d)
 	if w := unitWord(n); w != "" {
 		if f, ok := unitFix[w]; ok {
-			c.r.Reportf(at, "metric %q uses the non-base unit %q; Prometheus uses base units: %s and name it ..._%s", shown, w, f.how, f.base)
+			c.reportf(d, at, "metric %q uses the non-base unit %q; Prometheus uses base units: %s and name it ..._%s", shown, w, f.how, f.base)
 		}
 	}
 	if w := hasToken(n, typeWords); w != "" {
-		c.r.Reportf(at, "metric %q has the metric type %q in its name; the type is metadata, not part of the name: remove %q", shown, w, w)
+		c.reportf(d, at, "metric %q has the metric type %q in its name; the type is metadata, not part of the name: remove %q", shown, w, w)
 	}
 	for _, s := range reservedSuffixes {
 		if strings.HasSuffix(n, s) {
-			c.r.Reportf(at, "metric %q ends in %s, a suffix histograms and summaries use for their series; rename it (e.g. a gauge of items ends in the unit or is a _total counter)", shown, s)
+			c.reportf(d, at, "metric %q ends in %s, a suffix histograms and summaries use for their series; rename it (e.g. a gauge of items ends in the unit or is a _total counter)", shown, s)
 		}
 	}
-	if d.Help.Known && strings.TrimSpace(d.Help.Value) == "" {
+	helpWanted := d.Lib == metricapi.Prometheus && c.help.Prometheus || d.Lib == metricapi.OTel && c.help.OTel
+	if helpWanted && d.Help.Known && strings.TrimSpace(d.Help.Value) == "" {
 		at := d.Call.Pos()
 		if d.HelpExpr != nil {
 			at = d.HelpExpr.Pos()
 		}
 		what := "Help"
-		if d.Lib == "otel" {
+		if d.Lib == metricapi.OTel {
 			what = "metric.WithDescription (exported as HELP)"
 		}
-		c.r.Reportf(at, "metric %q has no help text; set %s to say what it counts, in which unit", shown, what)
+		c.reportf(d, at, "metric %q has no help text; set %s to say what it counts, in which unit", shown, what)
 	}
-	if d.Lib == "prometheus" && d.Unit != "" {
+	if d.Lib == metricapi.Prometheus && d.Unit != "" {
 		if f, ok := unitFix[strings.ToLower(d.Unit)]; ok {
 			at := at
 			if d.UnitExpr != nil {
 				at = d.UnitExpr.Pos()
 			}
-			c.r.Reportf(at, "metric %q declares the non-base unit %q; %s and set Unit %q", shown, d.Unit, f.how, f.base)
+			c.reportf(d, at, "metric %q declares the non-base unit %q; %s and set Unit %q", shown, d.Unit, f.how, f.base)
 		}
 	}
 }
@@ -348,7 +451,11 @@ func (c *checker) checkOTelUnit(d *metricapi.Definition) {
 		return
 	}
 	if f, ok := otelUnitFix[d.Unit]; ok {
-		c.r.Reportf(d.UnitExpr.Pos(), "instrument unit %q is not a base unit: the Prometheus exporter will name the metric ..._%s; record in %q (metric.WithUnit(%q))", d.Unit, f.suffix, f.base, f.base)
+		if !c.unitSuffix(d) {
+			c.reportf(d, d.UnitExpr.Pos(), "instrument unit %q is not a base unit; record in %q (metric.WithUnit(%q))", d.Unit, f.base, f.base)
+			return
+		}
+		c.reportf(d, d.UnitExpr.Pos(), "instrument unit %q is not a base unit: the Prometheus exporter will name the metric ..._%s; record in %q (metric.WithUnit(%q))", d.Unit, f.suffix, f.base, f.base)
 	}
 }
 
@@ -363,11 +470,11 @@ func (c *checker) checkLabels(d *metricapi.Definition) {
 			at := l.Expr.Pos()
 			switch {
 			case n == "le" || n == "quantile":
-				c.r.Reportf(at, "label %q is reserved: histograms use \"le\" and summaries \"quantile\" for their buckets; rename the label", n)
+				c.reportf(d, at, "label %q is reserved: histograms use \"le\" and summaries \"quantile\" for their buckets; rename the label", n)
 			case strings.HasPrefix(n, "__"):
-				c.r.Reportf(at, "label %q starts with \"__\", which Prometheus reserves for internal labels; rename it", n)
+				c.reportf(d, at, "label %q starts with \"__\", which Prometheus reserves for internal labels; rename it", n)
 			case len(invalidChars(strings.ReplaceAll(n, ":", "-"))) > 0 || hasUpper(n):
-				c.r.Reportf(at, "label name %q is not snake_case ([a-z_][a-z0-9_]*); rename it %q", n, promSafe(snake(n), false))
+				c.reportf(d, at, "label name %q is not snake_case ([a-z_][a-z0-9_]*); rename it %q", n, promSafe(snake(n), false))
 			}
 		}
 	}

@@ -9,58 +9,36 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-func TestNames(t *testing.T) {
-	a := metricnaming.New(policy.Fixed(policy.Default()))
+// TestMetricNaming is one analysistest run over every fixture package,
+// suggested fixes checked against the .golden files; each package's
+// policy is its nearest .obscheck.yaml (multi: two prefixes; noprefix:
+// the prefix check off; disabled: the rule off; the others: the defaults).
+func TestMetricNaming(t *testing.T) {
+	t.Parallel()
+	a := metricnaming.New(policy.Nearest(nil))
 	dir := testutil.Module(t, "testdata")
-	analysistest.Run(t, dir, a, "./mn")
-}
-
-func TestSuggestedFixes(t *testing.T) {
-	a := metricnaming.New(policy.Fixed(policy.Default()))
-	dir := testutil.Module(t, "testdata")
-	analysistest.RunWithSuggestedFixes(t, dir, a, "./fix")
-}
-
-func TestPrefixOption(t *testing.T) {
-	p, err := policy.Parse("test.yaml", []byte("version: 1\nrules:\n  metricnaming:\n    prefix: [thanos_, loki_]\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := metricnaming.New(policy.Fixed(p))
-	dir := testutil.Module(t, "testdata")
-	analysistest.Run(t, dir, a, "./multi")
-}
-
-func TestDisabled(t *testing.T) {
-	p, err := policy.Parse("test.yaml", []byte("version: 1\nrules:\n  metricnaming:\n    enabled: false\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := metricnaming.New(policy.Fixed(p))
-	dir := testutil.Module(t, "testdata")
-	// names has no metrics; multi would report under the default policy.
-	analysistest.Run(t, dir, a, "./names")
-	r := analysistest.Run(&testing.T{}, dir, a, "./multi")
-	for _, res := range r {
-		if len(res.Diagnostics) != 0 {
-			t.Errorf("disabled rule reported %d findings", len(res.Diagnostics))
-		}
+	res := analysistest.RunWithSuggestedFixes(t, dir, a, "./mn", "./multi", "./names", "./disabled", "./helpoff", "./wrap/...", "./fix", "./noprefix")
+	// A name judged at a wrapper's call points at the wrapper.
+	if testutil.CheckRelated(t, res, "use.go", "helpers.go", "helpers.") == 0 {
+		t.Error("no findings at wrapper calls")
 	}
 }
 
-func TestPrefixOff(t *testing.T) {
-	p, err := policy.Parse("test.yaml", []byte("version: 1\nrules:\n  metricnaming:\n    prefix: [\"\"]\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := metricnaming.New(policy.Fixed(p))
-	dir := testutil.Module(t, "testdata")
-	analysistest.RunWithSuggestedFixes(t, dir, a, "./noprefix")
+// TestOTelExporter runs on a module whose Prometheus exporter (configured
+// in a package the instruments do not import) prepends a namespace and
+// adds no suffixes: names are judged as exported, fixes never repeat the
+// namespace.
+func TestOTelExporter(t *testing.T) {
+	t.Parallel()
+	a := metricnaming.New(policy.Nearest(nil))
+	dir := testutil.Module(t, "testdata/otelexport")
+	analysistest.RunWithSuggestedFixes(t, dir, a, "./...")
 }
 
 // TestBrokenCode runs the analyzer on a package that does not type-check
 // (as the obscheck driver may): it must not panic.
 func TestBrokenCode(t *testing.T) {
+	t.Parallel()
 	a := metricnaming.New(policy.Fixed(policy.Default()))
 	dir := testutil.Module(t, "testdata")
 	if n := testutil.RunBroken(t, dir, "./broken", a); n == 0 {

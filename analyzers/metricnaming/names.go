@@ -5,9 +5,10 @@ import (
 	"unicode"
 )
 
-// tokens splits a metric name into its snake_case words.
+// tokens splits a metric name into its snake_case words (dots too: OTel
+// names exported verbatim keep them).
 func tokens(n string) []string {
-	return strings.FieldsFunc(n, func(r rune) bool { return r == '_' })
+	return strings.FieldsFunc(n, func(r rune) bool { return r == '_' || r == '.' })
 }
 
 // validChars reports whether n uses only [a-zA-Z0-9_:] and does not start

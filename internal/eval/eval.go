@@ -11,6 +11,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"github.com/obscheck/obscheck/internal/funcname"
@@ -32,10 +33,53 @@ type Value struct {
 
 // Eval evaluates e as far as it is statically known.
 func Eval(info *types.Info, e ast.Expr) Value {
-	return evalWith(info, nil, e, 0)
+	return evalWith(info, nil, nil, e, 0)
 }
 
-func evalWith(info *types.Info, l *Locals, e ast.Expr, depth int) Value {
+// Subst gives the stand-in text of an identifier or selector whose value
+// is not known here (a function's parameter, or a field of one), so a
+// wrapper's body can be evaluated as a template of its parameters: see
+// Marker.
+type Subst func(e ast.Expr) (string, bool)
+
+// Marker is the stand-in text of parameter i (or of its field, when field
+// is not "") in a template; it cannot occur in a real name.
+func Marker(i int, field string) string {
+	if field != "" {
+		return "\x00" + strconv.Itoa(i) + "." + field + "\x00"
+	}
+	return "\x00" + strconv.Itoa(i) + "\x00"
+}
+
+// Template splits a value evaluated with markers into the text before and
+// after the one marker it holds. ok is false unless exactly one marker
+// occurs; beforeKnown is false when the text before it is not known.
+func Template(v Value) (param int, field, before, after string, beforeKnown, ok bool) {
+	s := v.Value
+	if !v.Known {
+		s = v.Suffix
+	}
+	i := strings.IndexByte(s, 0)
+	if i < 0 {
+		return 0, "", "", "", false, false
+	}
+	j := strings.IndexByte(s[i+1:], 0)
+	if j < 0 {
+		return 0, "", "", "", false, false
+	}
+	num, field, _ := strings.Cut(s[i+1:i+1+j], ".")
+	n, err := strconv.Atoi(num)
+	rest := s[i+2+j:]
+	if err != nil || strings.IndexByte(rest, 0) >= 0 || strings.IndexByte(s[:i], 0) >= 0 {
+		return 0, "", "", "", false, false
+	}
+	return n, field, s[:i], rest, v.Known, true
+}
+
+// HasMarker reports whether s holds a parameter's stand-in.
+func HasMarker(s string) bool { return strings.IndexByte(s, 0) >= 0 }
+
+func evalWith(info *types.Info, l *Locals, sub Subst, e ast.Expr, depth int) Value {
 	if info == nil || e == nil || depth > 8 {
 		return Value{}
 	}
@@ -45,14 +89,19 @@ func evalWith(info *types.Info, l *Locals, e ast.Expr, depth int) Value {
 	}
 	switch e := e.(type) {
 	case *ast.Ident, *ast.SelectorExpr:
+		if sub != nil {
+			if s, ok := sub(e); ok {
+				return Value{Known: true, Value: s}
+			}
+		}
 		if init := l.Init(e); init != nil {
-			return evalWith(info, l, init, depth+1)
+			return evalWith(info, l, sub, init, depth+1)
 		}
 	case *ast.BinaryExpr:
 		if e.Op != token.ADD {
 			return Value{}
 		}
-		x, y := evalWith(info, l, e.X, depth+1), evalWith(info, l, e.Y, depth+1)
+		x, y := evalWith(info, l, sub, e.X, depth+1), evalWith(info, l, sub, e.Y, depth+1)
 		switch {
 		case x.Known && y.Known:
 			return Value{Known: true, Value: x.Value + y.Value}
@@ -68,7 +117,7 @@ func evalWith(info *types.Info, l *Locals, e ast.Expr, depth int) Value {
 		if pure, ok := Pure[fn]; ok {
 			args := make([]Value, len(e.Args))
 			for i, a := range e.Args {
-				args[i] = evalWith(info, l, a, depth+1)
+				args[i] = evalWith(info, l, sub, a, depth+1)
 			}
 			if e.Ellipsis.IsValid() {
 				return Value{}

@@ -230,7 +230,16 @@ func (l *Locals) Eval(e ast.Expr) Value {
 		return Value{}
 	}
 	l.once.Do(l.build)
-	return evalWith(l.info, l, e, 0)
+	return evalWith(l.info, l, nil, e, 0)
+}
+
+// EvalSubst is Eval with the variables sub knows replaced by their
+// stand-in text (see Marker). A nil *Locals follows no variables.
+func (l *Locals) EvalSubst(info *types.Info, e ast.Expr, sub Subst) Value {
+	if l != nil {
+		l.once.Do(l.build)
+	}
+	return evalWith(info, l, sub, e, 0)
 }
 
 // Analyzer provides one shared, lazily built Locals per package to the

@@ -53,7 +53,7 @@ func (k Kind) String() string {
 // Definition is a metric definition site.
 type Definition struct {
 	Call *ast.CallExpr
-	Lib  string // "prometheus", "otel", "victoriametrics"
+	Lib  Library
 	Kind Kind
 	// Name is the full name as far as known (namespace/subsystem applied;
 	// for VictoriaMetrics without the {labels}; for OTel as written, before
@@ -83,6 +83,19 @@ type Definition struct {
 	Desc *Definition
 	// Style is how the call carries the definition.
 	Style Style
+
+	// OptsExpr is the Opts argument when it is not a literal (a variable
+	// or parameter); LabelsExpr the label-names argument.
+	OptsExpr, LabelsExpr ast.Expr
+	// UnitSet is true when a unit is given whose expression is elsewhere
+	// (inside a wrapper).
+	UnitSet bool
+	// Via is the wrapper Call calls, when the metric is defined through
+	// the project's own helper; NameJudged is then true if the name is the
+	// wrapper's own (judged in its body, not here).
+	Via        *Wrapper
+	NameJudged bool
+	via        *Def
 }
 
 // Label is one label (name, and value when supplied).
@@ -99,6 +112,9 @@ type LabelUse struct {
 	// Metric is the definition of the metric the labels go to, when the
 	// receiver can be traced back to it (nil otherwise).
 	Metric *Definition
+	// Via is the wrapper Call calls, when the values go through the
+	// project's own helper.
+	Via *Wrapper
 }
 
 // Model decodes definitions and uses in one package. Its zero value
@@ -110,9 +126,14 @@ type Model struct {
 	// Strings returns the elements of a []string variable declared in
 	// another package, if known.
 	Strings func(v *types.Var) ([]string, bool)
+	// Wrappers are the project's metric helpers the package may call
+	// (Analyzer's result); nil knows none.
+	Wrappers *Wrappers
 
-	files []*ast.File
-	regs  map[*ast.CallExpr]ast.Expr
+	files  []*ast.File
+	regs   map[*ast.CallExpr]ast.Expr
+	sub    eval.Subst // set while a wrapper's body is read
+	thrown *throwAway
 }
 
 // New returns a Model over the files of one package. locals is the
@@ -135,6 +156,9 @@ func Use(info *types.Info, call *ast.CallExpr) (*LabelUse, bool) {
 }
 
 func (m *Model) eval(e ast.Expr) eval.Value {
+	if m.sub != nil {
+		return m.Locals.EvalSubst(m.Info, e, m.sub)
+	}
 	if m.Locals != nil {
 		return m.Locals.Eval(e)
 	}
@@ -167,8 +191,29 @@ var Packages = sync.OnceValue(func() map[string]bool { return funcname.Packages(
 // is built on first use: the tables are filled by init functions.
 var tableFilter = sync.OnceValue(func() funcname.Filter { return funcname.NewFilter(maps.Keys(Definers), maps.Keys(Users)) })
 
-// Define decodes a metric definition site.
+// DefineAll decodes a metric definition site: a call of a library's
+// definer, or of a wrapper (which may define several metrics).
+func (m *Model) DefineAll(call *ast.CallExpr) []*Definition {
+	if d, ok := m.define(call); ok {
+		return []*Definition{d}
+	}
+	if w, _ := m.wrapped(call); w != nil && len(w.Defs) > 0 {
+		return m.defineWrapped(call, w)
+	}
+	return nil
+}
+
+// Define decodes a metric definition site (the first metric a wrapper
+// defines).
 func (m *Model) Define(call *ast.CallExpr) (*Definition, bool) {
+	if ds := m.DefineAll(call); len(ds) > 0 {
+		return ds[0], true
+	}
+	return nil, false
+}
+
+// define decodes a call of a library's definer.
+func (m *Model) define(call *ast.CallExpr) (*Definition, bool) {
 	spec, ok := m.Spec(call)
 	if !ok {
 		return nil, false
@@ -197,6 +242,7 @@ func (m *Model) Define(call *ast.CallExpr) (*Definition, bool) {
 			case id == nil:
 			case id.Name == "VariableLabels":
 				d.LabelNames, d.LabelsKnown = m.labelList(kv.Value)
+				d.LabelsExpr = kv.Value
 			case strings.HasSuffix(id.Name, "Opts"):
 				m.opts(d, kv.Value)
 			}
@@ -244,6 +290,7 @@ func (m *Model) Define(call *ast.CallExpr) (*Definition, bool) {
 	if spec.Labels >= 0 {
 		if spec.Labels < len(call.Args) {
 			d.LabelNames, d.LabelsKnown = m.labelList(call.Args[spec.Labels])
+			d.LabelsExpr = call.Args[spec.Labels]
 		}
 	}
 	return d, true
@@ -302,7 +349,8 @@ func (m *Model) opts(d *Definition, e ast.Expr) {
 	}
 	lit, ok := e.(*ast.CompositeLit)
 	if !ok {
-		return // opts from elsewhere: nothing known
+		d.OptsExpr = e // opts from elsewhere: nothing known here
+		return
 	}
 	fields := map[string]ast.Expr{}
 	for _, elt := range lit.Elts {
@@ -544,6 +592,23 @@ func (m *Model) Use(call *ast.CallExpr) (*LabelUse, bool) {
 		return nil, false
 	}
 	u := &LabelUse{Call: call}
+	return m.use(u, style, name)
+}
+
+// UseAll is Use, also decoding calls of wrappers that record a metric.
+func (m *Model) UseAll(call *ast.CallExpr) (*LabelUse, bool) {
+	if u, ok := m.Use(call); ok {
+		return u, true
+	}
+	if w, fn := m.wrapped(call); w != nil && w.Rec != 0 {
+		u := m.useWrapped(call, w, fn)
+		return u, u != nil
+	}
+	return nil, false
+}
+
+func (m *Model) use(u *LabelUse, style UseStyle, name string) (*LabelUse, bool) {
+	call := u.Call
 	curried := false
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		u.Metric, curried = m.definitionOf(sel.X, 0)
@@ -604,7 +669,7 @@ func (m *Model) definitionOf(e ast.Expr, depth int) (d *Definition, curried bool
 	if !ok {
 		return nil, false
 	}
-	if d, ok := m.Define(c); ok {
+	if d, ok := m.define(c); ok {
 		return d, false
 	}
 	if style, ok := Users[funcname.CalleeName(m.Info, c)]; ok && style == UseMap {

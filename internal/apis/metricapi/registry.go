@@ -12,28 +12,6 @@ import (
 // code is not always the exported name. The model follows the registerer
 // a metric is registered with, and says when it cannot know.
 
-// registerFuncs register their collector arguments: on the default
-// registry (package functions) or on the receiver (methods).
-var registerFuncs = map[string]bool{
-	prom + ".MustRegister":                   true,
-	prom + ".Register":                       true,
-	"(" + prom + ".Registerer).MustRegister": true,
-	"(" + prom + ".Registerer).Register":     true,
-	"(*" + prom + ".Registry).MustRegister":  true,
-	"(*" + prom + ".Registry).Register":      true,
-}
-
-// plainRegistries return registries that add no prefix.
-var plainRegistries = funcname.NewSet([]string{prom + ".NewRegistry", prom + ".NewPedanticRegistry"})
-
-// labelWrappers wrap their last argument without changing names.
-var labelWrappers = funcname.NewSet([]string{prom + ".WrapRegistererWith"})
-
-// prefixWrapper is the function name (any package) that wraps a registerer
-// with the prefix in its first argument: prometheus.WrapRegistererWithPrefix
-// and look-alike helpers of the same name (e.g. thanos' extprom).
-const prefixWrapper = "WrapRegistererWithPrefix"
-
 // Registration is what is known of the registry a metric goes to.
 type Registration struct {
 	// Prefix is prepended by the registerer (known wrappers only).
@@ -121,26 +99,36 @@ func (m *Model) registrations() map[*ast.CallExpr]ast.Expr {
 
 // Registration returns what is known of the registry d is registered with.
 func (m *Model) Registration(d *Definition) Registration {
-	if d == nil || d.Lib != "prometheus" || m == nil || m.Info == nil {
-		return Registration{}
+	r, _ := m.registration(d)
+	return r
+}
+
+// registration also says whether the registration was seen (false: the
+// default registry is assumed).
+func (m *Model) registration(d *Definition) (Registration, bool) {
+	if d == nil || d.Lib != Prometheus || m == nil || m.Info == nil {
+		return Registration{}, false
+	}
+	if d.via != nil && d.via.Registered {
+		return d.via.Reg, true
 	}
 	name := funcname.CalleeName(m.Info, d.Call)
 	switch {
 	case strings.HasPrefix(name, promauto+"."):
-		return Registration{} // the default registry
+		return Registration{}, true // the default registry
 	case strings.HasPrefix(name, "("+promauto+".Factory)."):
 		sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr)
 		if !ok {
-			return Registration{Unknown: true}
+			return Registration{Unknown: true}, true
 		}
 		f, ok := m.resolve(sel.X).(*ast.CallExpr)
 		if !ok || funcname.CalleeName(m.Info, f) != promauto+".With" || len(f.Args) != 1 {
-			return Registration{Unknown: true}
+			return Registration{Unknown: true}, true
 		}
-		return m.registerer(f.Args[0], 0)
+		return m.registerer(f.Args[0], 0), true
 	}
 	if m.files == nil {
-		return Registration{}
+		return Registration{}, false
 	}
 	if d.Style == StyleDesc {
 		// A Desc belongs to a Collector registered as a whole: if this
@@ -148,17 +136,17 @@ func (m *Model) Registration(d *Definition) Registration {
 		// be among them.
 		for _, reg := range m.registrations() {
 			if reg != nil && m.registerer(reg, 0).Unknown {
-				return Registration{Unknown: true}
+				return Registration{Unknown: true}, true
 			}
 		}
-		return Registration{}
+		return Registration{}, false
 	}
 	reg, ok := m.registrations()[d.Call]
 	if !ok {
-		return Registration{} // not registered here: assume the default registry
+		return Registration{}, false // not registered here: assume the default registry
 	}
 	if reg == nil {
-		return Registration{}
+		return Registration{}, true
 	}
-	return m.registerer(reg, 0)
+	return m.registerer(reg, 0), true
 }

@@ -26,7 +26,7 @@ func otelInstruments(ctx context.Context, meter metric.Meter, opts []metric.Int6
 	meter.Int64ObservableCounter("noetl.ticks", metric.WithDescription("d"))
 	meter.Float64ObservableUpDownCounter("noetl.pending", metric.WithDescription("d"))
 
-	meter.Int64Counter("noetl.no.description") // want `has no help text; set metric.WithDescription`
+	meter.Int64Counter("noetl.no.description") // OTel descriptions are optional (rules.metricnaming.require_help.otel)
 	meter.Int64Counter("noetl.opts.hidden", opts...)
 
 	hopts := []metric.Float64HistogramOption{metric.WithUnit("ms"), metric.WithDescription("d")} // want `instrument unit "ms" is not a base unit`
