@@ -17,28 +17,13 @@ import (
 // on that span ("*": keys not known statically), for error_code_key.
 type marksFact struct {
 	Status []int // parameter indexes
-	Keys   []ParamKeys
-}
-
-// ParamKeys are the attribute keys a function sets on the span of one of
-// its parameters.
-type ParamKeys struct {
-	Index int
-	Keys  []string
+	Keys   []spans.ParamKeys
 }
 
 func (*marksFact) AFact() {}
 
 func (f *marksFact) String() string { return fmt.Sprintf("marks%v keys%v", f.Status, f.Keys) }
 
-func (f *marksFact) keysOf(i int) []string {
-	for _, k := range f.Keys {
-		if k.Index == i {
-			return k.Keys
-		}
-	}
-	return nil
-}
 
 // maxKeys bounds the keys a fact carries: facts stay small.
 const maxKeys = 8
@@ -88,7 +73,7 @@ func (c *checker) computeFacts(fns []fnBody) {
 					f.Status = append(f.Status, i)
 				}
 				if keys := c.keysIn(cd.body, &t); len(keys) > 0 {
-					f.Keys = append(f.Keys, ParamKeys{i, keys})
+					f.Keys = append(f.Keys, spans.ParamKeys{Index: i, Keys: keys})
 				}
 			}
 			old := c.local[cd.fn]

@@ -87,7 +87,7 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 	if r == nil {
 		return report.Disabled(Name), err
 	}
-	if pass.Pkg == nil || pass.TypesInfo == nil || apis.Library(pass.Pkg.Path()) || !usesSpans(pass.TypesInfo) {
+	if pass.Pkg == nil || pass.TypesInfo == nil || apis.Library(pass.Pkg.Path()) || !spans.UsesSpans(pass.TypesInfo) {
 		return r.Result(), nil
 	}
 	ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -127,33 +127,6 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 		c.checkFunc(f)
 	}
 	return r.Result(), nil
-}
-
-// usesSpans reports whether the package refers to a function taking or
-// returning a trace.Span: a package that does not can hold no span.
-func usesSpans(info *types.Info) bool {
-	seen := map[*types.Func]bool{}
-	return apis.UsesFunc(info, nil, func(fn *types.Func) bool {
-		if seen[fn] {
-			return false
-		}
-		seen[fn] = true
-		sig, ok := fn.Type().(*types.Signature)
-		if !ok {
-			return false
-		}
-		if r := sig.Recv(); r != nil && spans.IsSpan(r.Type()) {
-			return true
-		}
-		for _, tup := range []*types.Tuple{sig.Params(), sig.Results()} {
-			for i := 0; i < tup.Len(); i++ {
-				if spans.IsSpan(tup.At(i).Type()) {
-					return true
-				}
-			}
-		}
-		return false
-	})
 }
 
 // held is a span a function is responsible for.

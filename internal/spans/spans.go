@@ -272,6 +272,14 @@ func Foreign(pass *analysis.Pass, fn *types.Func) bool {
 	return fn != nil && fn.Pkg() != nil && !SameModule(pass, fn.Pkg()) && !apis.Library(fn.Pkg().Path())
 }
 
+// ParamKeys are the attribute keys a function sets on the span of one of
+// its parameters (a span, or a context carrying one), for facts; "*"
+// stands for keys not known statically.
+type ParamKeys struct {
+	Index int
+	Keys  []string
+}
+
 // ParamIndex returns the index of v among sig's parameters, or -1.
 func ParamIndex(sig *types.Signature, v *types.Var) int {
 	for i := 0; i < sig.Params().Len(); i++ {
@@ -280,4 +288,32 @@ func ParamIndex(sig *types.Signature, v *types.Var) int {
 		}
 	}
 	return -1
+}
+
+// UsesSpans reports whether the package refers to a function taking or
+// returning a trace.Span (or a method of one): a package that does not
+// can hold no span and set nothing on one.
+func UsesSpans(info *types.Info) bool {
+	seen := map[*types.Func]bool{}
+	return apis.UsesFunc(info, nil, func(fn *types.Func) bool {
+		if seen[fn] {
+			return false
+		}
+		seen[fn] = true
+		sig, ok := fn.Type().(*types.Signature)
+		if !ok {
+			return false
+		}
+		if r := sig.Recv(); r != nil && IsSpan(r.Type()) {
+			return true
+		}
+		for _, tup := range []*types.Tuple{sig.Params(), sig.Results()} {
+			for i := 0; i < tup.Len(); i++ {
+				if IsSpan(tup.At(i).Type()) {
+					return true
+				}
+			}
+		}
+		return false
+	})
 }
