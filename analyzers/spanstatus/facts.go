@@ -24,7 +24,6 @@ func (*marksFact) AFact() {}
 
 func (f *marksFact) String() string { return fmt.Sprintf("marks%v keys%v", f.Status, f.Keys) }
 
-
 // maxKeys bounds the keys a fact carries: facts stay small.
 const maxKeys = 8
 
