@@ -56,11 +56,17 @@ func fail(span trace.Span, err error) error {
 Error exits: a return whose error result may be non-nil (a variable is followed through
 err != nil / err == nil branches, so "return err" after "if err != nil { return ... }" is
 not one), and a constant 5xx written with http.Error, ResponseWriter.WriteHeader, gin's
-and echo's responders. Not error exits: gRPC status errors with a constant client-side
-code (Canceled, InvalidArgument, NotFound, AlreadyExists, PermissionDenied,
-ResourceExhausted, FailedPrecondition, Aborted, OutOfRange, Unauthenticated: OpenTelemetry
-leaves such server spans unset), echo.NewHTTPError and gin/echo responses below 500, and
-anything after an explicit span.End() (the span's operation is over).
+and echo's responders. Not error exits, because they report an outcome rather than a
+failure: gRPC status errors with a constant code that is not a server failure (Canceled,
+InvalidArgument, NotFound, AlreadyExists, PermissionDenied, ResourceExhausted,
+FailedPrecondition, Aborted, OutOfRange, Unauthenticated, and non-standard codes:
+OpenTelemetry leaves such server spans unset), echo.NewHTTPError and gin/echo responses
+below 500, ctx.Err() and context.Cause (the caller cancelled or gave up), context.Canceled,
+io.EOF and sql.ErrNoRows (as OpenTelemetry's database instrumentations treat "no rows"),
+the variables of rules.spanstatus.not_failures (a store's ErrNotFound), and functions and
+package variables of the module that only ever give such errors (a ValidationError(err)
+wrapper of status.Error(codes.InvalidArgument, ...), known by fact). Nor is anything after
+an explicit span.End() (the span's operation is over).
 
 Spans judged: those the function starts (trace.Tracer.Start, policy.span_starters, any
 call returning a context and a trace.Span) and span parameters it ends. Not judged: spans

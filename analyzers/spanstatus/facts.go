@@ -15,14 +15,24 @@ import (
 // given: a trace.Span parameter, or the span of a context.Context
 // parameter (trace.SpanFromContext). Keys are the attribute keys it sets
 // on that span ("*": keys not known statically), for error_code_key.
+//
+// The fact also marks a function whose every error return is an outcome,
+// not a failure (a client-side gRPC status, a not-found sentinel), and a
+// package variable holding such an error: Client.
 type marksFact struct {
 	Status []int // parameter indexes
 	Keys   []spans.ParamKeys
+	Client bool
 }
 
 func (*marksFact) AFact() {}
 
-func (f *marksFact) String() string { return fmt.Sprintf("marks%v keys%v", f.Status, f.Keys) }
+func (f *marksFact) String() string {
+	if f.Client {
+		return "client"
+	}
+	return fmt.Sprintf("marks%v keys%v", f.Status, f.Keys)
+}
 
 // maxKeys bounds the keys a fact carries: facts stay small.
 const maxKeys = 8
@@ -88,9 +98,135 @@ func (c *checker) computeFacts(fns []fnBody) {
 			break
 		}
 	}
+	c.computeClients(fns)
 	for fn, f := range c.local {
 		c.pass.ExportObjectFact(fn, f)
 	}
+	for v := range c.clientVars {
+		c.pass.ExportObjectFact(v, &marksFact{Client: true})
+	}
+}
+
+// computeClients finds the package's error variables holding, and
+// functions returning only, errors that are outcomes rather than failures:
+// serverErrors.ValidationError(err) wraps status.Error(InvalidArgument).
+func (c *checker) computeClients(fns []fnBody) {
+	for _, in := range c.info.InitOrder {
+		if len(in.Lhs) == 1 && types.Identical(in.Lhs[0].Type(), errorType) && c.outcome(in.Rhs) {
+			c.clientVars[in.Lhs[0]] = true
+		}
+	}
+	for round := 0; round < 8; round++ {
+		changed := false
+		for _, f := range fns {
+			d, ok := f.node.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			fn, _ := c.info.Defs[d.Name].(*types.Func)
+			if fn == nil || c.local[fn] != nil && c.local[fn].Client || !c.onlyOutcomes(f) {
+				continue
+			}
+			if c.local[fn] == nil {
+				c.local[fn] = &marksFact{}
+			}
+			c.local[fn].Client = true
+			changed = true
+		}
+		if !changed {
+			break
+		}
+	}
+}
+
+// onlyOutcomes reports whether every return of f gives an outcome (or
+// nil) for each error result, and some gives an outcome.
+func (c *checker) onlyOutcomes(f fnBody) bool {
+	var errs []int
+	for i := 0; i < f.sig.Results().Len(); i++ {
+		if types.Identical(f.sig.Results().At(i).Type(), errorType) {
+			errs = append(errs, i)
+		}
+	}
+	if len(errs) == 0 {
+		return false
+	}
+	ok, some := true, false
+	ast.Inspect(f.body, func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) != f.sig.Results().Len() {
+				ok = false
+				return false
+			}
+			for _, i := range errs {
+				switch e := n.Results[i]; {
+				case isNilIdent(c.info, e):
+				case c.outcome(e):
+					some = true
+				default:
+					ok = false
+				}
+			}
+		}
+		return true
+	})
+	return ok && some
+}
+
+func isNilIdent(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := info.Uses[id].(*types.Nil)
+	return isNil
+}
+
+// outcome reports whether the error expression e is an outcome, not a
+// failure: a not-failure sentinel (traceapi.NotFailures,
+// rules.spanstatus.not_failures), ctx.Err(), a client-side gRPC status or
+// HTTP error, or a variable or call known to give only such errors.
+func (c *checker) outcome(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	var obj types.Object
+	switch x := e.(type) {
+	case *ast.Ident:
+		obj = c.info.Uses[x]
+	case *ast.SelectorExpr:
+		obj = c.info.Uses[x.Sel]
+	case *ast.CallExpr:
+		if client, ok := c.clientCode(x); ok {
+			return client
+		}
+		fn := funcname.Callee(c.info, x)
+		if fn == nil {
+			return false
+		}
+		if traceapi.NotFailureCalls[funcname.Of(fn)] {
+			return true
+		}
+		f := c.factOf(fn)
+		return f != nil && f.Client
+	}
+	v, ok := obj.(*types.Var)
+	if !ok || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
+		return false
+	}
+	name := v.Pkg().Path() + "." + v.Name()
+	if traceapi.NotFailures[name] || c.notFailures[name] {
+		return true
+	}
+	if v.Pkg() == c.pass.Pkg {
+		return c.clientVars[v]
+	}
+	var f marksFact
+	return spans.SameModule(c.pass, v.Pkg()) && c.pass.ImportObjectFact(v, &f) && f.Client
 }
 
 // assigns reports whether body assigns v.

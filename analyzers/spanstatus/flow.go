@@ -388,13 +388,8 @@ func (fl *flow) errorExpr(e ast.Expr, know facts) errKind {
 				}
 			}
 		}
-		return errMaybe
 	}
-	call, ok := e.(*ast.CallExpr)
-	if !ok {
-		return errMaybe
-	}
-	if code, ok := fl.c.clientCode(call); ok && code {
+	if fl.c.outcome(e) {
 		return errNone
 	}
 	return errMaybe

@@ -46,8 +46,11 @@ span it is given (known across packages), by a rules.spanstatus.status_helpers
 function, or by code of another module the span is passed to.
 span.RecordError alone does not count: it adds an event, the span stays
 successful. Not error paths: returns of a variable known to be nil there,
-gRPC status errors with client-side codes (NotFound, InvalidArgument, ...),
-echo/gin responses below 500, and paths after an explicit span.End(). Spans
+of outcomes rather than failures (gRPC status errors with client-side codes,
+echo/gin responses below 500, ctx.Err(), context.Canceled, io.EOF,
+sql.ErrNoRows, rules.spanstatus.not_failures, and the module's functions and
+variables giving only such errors, by fact), and paths after an explicit
+span.End(). Spans
 the function does not own are not judged: a span returned, stored, sent,
 handed to a goroutine or to a closure that ends it, and the otelhttp/otelgrpc
 server span a handler reads with trace.SpanFromContext (the middleware sets
@@ -72,7 +75,9 @@ type checker struct {
 	helpers funcname.Set // rules.spanstatus.status_helpers
 	key     string       // rules.spanstatus.error_code_key
 
-	local map[*types.Func]*marksFact // this package's functions, see facts.go
+	local       map[*types.Func]*marksFact // this package's functions, see facts.go
+	clientVars  map[*types.Var]bool        // package variables holding an outcome error
+	notFailures funcname.Set               // rules.spanstatus.not_failures
 }
 
 // fnBody is a function declaration or literal.
@@ -102,6 +107,9 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 		helpers: funcname.NewSet(opts.StatusHelpers),
 		key:     opts.ErrorCodeKey,
 		local:   map[*types.Func]*marksFact{},
+
+		clientVars:  map[*types.Var]bool{},
+		notFailures: funcname.NewSet(opts.NotFailures),
 	}
 	var fns []fnBody
 	ins.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, func(n ast.Node) {

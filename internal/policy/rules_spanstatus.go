@@ -8,8 +8,10 @@ type SpanStatus struct {
 	// StatusHelpers mark the span they are given failed, in code the
 	// rule cannot see (another module).
 	StatusHelpers []string `yaml:"status_helpers" check:"funcname" doc:"functions that set the error status of the span (or of the context's span) they are given; the module's own are found without listing"`
+	// NotFailures are error values that are outcomes, not failures.
+	NotFailures []string `yaml:"not_failures" check:"funcname" doc:"error variables that report an outcome, not a failure (returning one is not an error path), e.g. example.com/svc/store.ErrNotFound; context.Canceled, io.EOF and sql.ErrNoRows are known"`
 }
 
 func defaultSpanStatus() SpanStatus {
-	return SpanStatus{StatusHelpers: []string{}}
+	return SpanStatus{StatusHelpers: []string{}, NotFailures: []string{}}
 }

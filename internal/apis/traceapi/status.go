@@ -115,3 +115,22 @@ func init() {
 		StatusWriters[name] = arg
 	}
 }
+
+// NotFailures are error values that report an outcome, not a failure of
+// the operation: the caller cancelled, a read found nothing or reached
+// the end. Returning one leaves the span's status alone (OpenTelemetry's
+// database and gRPC instrumentations do the same). rules.spanstatus
+// .not_failures adds a project's own.
+var NotFailures = funcname.NewSet([]string{
+	"context.Canceled",
+	"io.EOF",
+	"database/sql.ErrNoRows",
+})
+
+// NotFailureCalls return such a value: the context's own error when it
+// was cancelled (ctx.Err() is also DeadlineExceeded, which the rule then
+// does not judge either).
+var NotFailureCalls = funcname.NewSet([]string{
+	"(context.Context).Err",
+	"context.Cause",
+})

@@ -74,3 +74,15 @@ func viaPolicyHelper(ctx context.Context) error {
 	}
 	return nil
 }
+
+// ErrNotFound is an outcome (rules.spanstatus.not_failures).
+var ErrNotFound = errors.New("not found")
+
+func lookup(ctx context.Context, id string) error { // want lookup:`client`
+	ctx, span := tracer.Start(ctx, "errcode.lookup")
+	defer span.End()
+	if id == "" {
+		return ErrNotFound
+	}
+	return nil
+}

@@ -8,6 +8,8 @@ import (
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
 	"go.opentelemetry.io/otel/trace"
+	codes2 "google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 )
 
 // Fail marks the span it is given failed.
@@ -36,4 +38,20 @@ func Record(span trace.Span, err error) {
 // Annotate sets attributes, not the status.
 func Annotate(span trace.Span, code string) { // want Annotate:`marks\[\] keys\[\{0 \[error_code\]\}\]`
 	span.SetAttributes(attribute.String("error_code", code))
+}
+
+// Invalid wraps a client error: an outcome, not a failure.
+func Invalid(err error) error { // want Invalid:`client`
+	return status.Error(codes2.InvalidArgument, err.Error())
+}
+
+// ErrBadInput is a client error too.
+var ErrBadInput = status.Error(codes2.InvalidArgument, "bad input") // want ErrBadInput:`client`
+
+// Internal wraps a server failure.
+func Internal(err error) error {
+	if err == nil {
+		return nil
+	}
+	return status.Error(codes2.Internal, err.Error())
 }

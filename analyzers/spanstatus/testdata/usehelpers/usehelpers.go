@@ -4,6 +4,7 @@ package usehelpers
 import (
 	"context"
 	"errors"
+	"io"
 
 	"example.com/ss/helpers"
 	"go.opentelemetry.io/otel"
@@ -74,4 +75,24 @@ func viaDeferred(ctx context.Context) (err error) {
 	defer span.End()
 	defer func() { helpers.FailCtx(ctx, err) }()
 	return work(ctx)
+}
+
+// Outcomes are not failures: a client error through a wrapper or a
+// variable of the helpers package, the context's own error, io.EOF.
+func outcomes(ctx context.Context, n int) error {
+	ctx, span := tracer.Start(ctx, "use.outcomes")
+	defer span.End()
+	switch n {
+	case 0:
+		return helpers.Invalid(errBad)
+	case 1:
+		return helpers.ErrBadInput
+	case 2:
+		return ctx.Err()
+	case 3:
+		return io.EOF
+	case 4:
+		return helpers.Internal(errBad) // want `error path leaves span "use.outcomes" unmarked`
+	}
+	return nil
 }
