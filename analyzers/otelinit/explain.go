@@ -26,7 +26,11 @@ func main() {
 	Notes: `The path from main is everything main refers to, called or not (a function handed to a
 command framework or a goroutine runs too), through functions, methods and closures of the
 module, across packages by fact; a call through an interface may run any method of that name
-of the package's types implementing it. Package initialization counts: init functions and
+of the package's types implementing it, and a value of a type of the module made on the path
+(a composite literal, new(T)) makes all its methods reachable: a plugin registered at
+initialization and provisioned by the host through an interface (caddy's modules) counts.
+Creating an SDK provider (sdktrace.NewTracerProvider, sdkmetric.NewMeterProvider) counts as
+initializing even when it is not installed globally. Package initialization counts: init functions and
 package variable initializers of the main package and of every package of the module it
 imports. Code of other modules is not followed: name the team's setup function in
 policy.otel_setup when it lives in another module (or to make the rule independent of how it

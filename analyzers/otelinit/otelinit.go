@@ -44,9 +44,10 @@ agents) that serves HTTP or gRPC or consumes messages (http.ListenAndServe,
 JetStream, Kafka and franz-go consumers) must, on the path from main,
 initialize OpenTelemetry: call a policy.otel_setup function (the team's
 SetupOTel) or install a global provider (otel.SetTracerProvider,
-SetMeterProvider, SetLoggerProvider, global.SetLoggerProvider), directly or
-through functions of its module (followed across packages by fact, including
-package initialization). Without it every span and metric goes to the no-op
+SetMeterProvider, SetLoggerProvider, global.SetLoggerProvider) or create an
+SDK provider, directly or through functions of its module (followed across
+packages by fact, including package initialization and the methods of values
+it makes). Without it every span and metric goes to the no-op
 provider. The finding is at func main, with the entry points it serves as
 related locations.`,
 		URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#otelinit",
@@ -153,6 +154,8 @@ type checker struct {
 	vars  *types.Func                   // stands for the package variables' initialization
 	refs  map[*types.Func][]*types.Func // package functions each one refers to
 	ext   map[*types.Func][]*reach      // what it reaches outside the package
+
+	typesSeen map[*types.Func]map[*types.Named]bool // see typeMethods
 }
 
 func run(pass *analysis.Pass, src *policy.Source) (any, error) {
@@ -173,6 +176,8 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 		local: map[*types.Func]*reach{},
 		refs:  map[*types.Func][]*types.Func{},
 		ext:   map[*types.Func][]*reach{},
+
+		typesSeen: map[*types.Func]map[*types.Named]bool{},
 	}
 	var decls []*ast.FuncDecl
 	ins.Preorder([]ast.Node{(*ast.FuncDecl)(nil)}, func(n ast.Node) {
@@ -259,6 +264,21 @@ func (c *checker) scan(fn *types.Func, n ast.Node, methods map[string][]*types.F
 	info := c.pass.TypesInfo
 	rc := c.local[fn]
 	ast.Inspect(n, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.CompositeLit:
+			// A value of a type is made: its methods may run, called
+			// directly or through an interface it is handed as (a
+			// plugin registered in init, a server started by its Run).
+			c.typeMethods(fn, info.TypeOf(x))
+			return true
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && id.Name == "new" && len(x.Args) == 1 {
+				if _, builtin := info.Uses[id].(*types.Builtin); builtin {
+					c.typeMethods(fn, info.TypeOf(x.Args[0]))
+				}
+			}
+			return true
+		}
 		id, ok := n.(*ast.Ident)
 		if !ok {
 			return true
@@ -281,34 +301,60 @@ func (c *checker) scan(fn *types.Func, n ast.Node, methods map[string][]*types.F
 			rc.add(Entry{Kind: string(kind), Pos: report.PositionOf(c.pass.Fset, id.Pos()), Via: via})
 			return true
 		}
-		if callee.Pkg() == c.pass.Pkg {
-			c.refs[fn] = append(c.refs[fn], callee)
-			if isInterfaceMethod(callee) {
-				iface := recvInterface(callee)
-				for _, m := range methods[callee.Name()] {
-					if iface != nil && implements(m, iface) {
-						c.refs[fn] = append(c.refs[fn], m)
-					}
+		if iface := recvInterface(callee); iface != nil {
+			// A call through an interface may run a method of that name
+			// of any of the package's types implementing it.
+			for _, m := range methods[callee.Name()] {
+				if implements(m, iface) {
+					c.refs[fn] = append(c.refs[fn], m)
 				}
 			}
 			return true
 		}
-		if isInterfaceMethod(callee) {
-			if iface := recvInterface(callee); iface != nil {
-				for _, m := range methods[callee.Name()] {
-					if implements(m, iface) {
-						c.refs[fn] = append(c.refs[fn], m)
-					}
-				}
-			}
-			return true
-		}
-		var f reachFact
-		if spans.SameModule(c.pass, callee.Pkg()) && c.pass.ImportObjectFact(callee, &f) {
-			c.ext[fn] = append(c.ext[fn], (*reach)(&f))
-		}
+		c.ref(fn, callee)
 		return true
 	})
+}
+
+// ref records that fn refers to g: a function of the package (solved
+// together), or of the module (its fact).
+func (c *checker) ref(fn, g *types.Func) {
+	if g.Pkg() == c.pass.Pkg {
+		c.refs[fn] = append(c.refs[fn], g)
+		return
+	}
+	var f reachFact
+	if spans.SameModule(c.pass, g.Pkg()) && c.pass.ImportObjectFact(g, &f) {
+		c.ext[fn] = append(c.ext[fn], (*reach)(&f))
+	}
+}
+
+// typeMethods records that fn makes a value of t: every method of t (and
+// *t) of the module may run.
+func (c *checker) typeMethods(fn *types.Func, t types.Type) {
+	if t == nil {
+		return
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || !spans.SameModule(c.pass, named.Obj().Pkg()) {
+		return
+	}
+	if _, isIface := named.Underlying().(*types.Interface); isIface {
+		return
+	}
+	if c.typesSeen[fn] == nil {
+		c.typesSeen[fn] = map[*types.Named]bool{}
+	}
+	if c.typesSeen[fn][named] {
+		return
+	}
+	c.typesSeen[fn][named] = true
+	for i := 0; i < named.NumMethods(); i++ {
+		c.ref(fn, named.Method(i).Origin())
+	}
 }
 
 // solve propagates reach through the package's references to a fixed
@@ -330,8 +376,6 @@ func (c *checker) solve() {
 		}
 	}
 }
-
-func isInterfaceMethod(fn *types.Func) bool { return recvInterface(fn) != nil }
 
 func recvInterface(fn *types.Func) *types.Interface {
 	sig, ok := fn.Type().(*types.Signature)

@@ -9,15 +9,20 @@ import "github.com/obscheck/obscheck/internal/funcname"
 // Otel is the OpenTelemetry API's global package.
 const Otel = "go.opentelemetry.io/otel" // v1.47.0
 
-// ProviderSetters install a global OpenTelemetry provider: until one is
-// called, every tracer, meter and logger of the process is a no-op. A
-// binary calling one (or a function of its module that does, or a
-// policy.otel_setup function) has initialized OpenTelemetry.
+// ProviderSetters install a global OpenTelemetry provider (until one is
+// called, every tracer, meter and logger of the process is a no-op), or
+// create an SDK provider a component then uses without installing it
+// globally (caddy's tracing module). A binary calling one (or a function of
+// its module that does, or a policy.otel_setup function) has initialized
+// OpenTelemetry.
 var ProviderSetters = funcname.NewSet([]string{
 	Otel + ".SetTracerProvider",
 	Otel + ".SetMeterProvider",
 	Otel + ".SetLoggerProvider",
 	Otel + "/log/global.SetLoggerProvider",
+	Otel + "/sdk/trace.NewTracerProvider", // v1.47.0
+	Otel + "/sdk/metric.NewMeterProvider", // v1.47.0
+	Otel + "/sdk/log.NewLoggerProvider",   // v0.x
 })
 
 // EntryKind is what a binary does that makes it a service.
