@@ -99,6 +99,10 @@ func (c *checker) computeFacts(fns []fnBody) {
 		}
 	}
 	c.computeClients(fns)
+	c.exportFacts()
+}
+
+func (c *checker) exportFacts() {
 	for fn, f := range c.local {
 		c.pass.ExportObjectFact(fn, f)
 	}
@@ -218,6 +222,11 @@ func (c *checker) outcome(e ast.Expr) bool {
 	if !ok || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
 		return false
 	}
+	return c.outcomeVar(v)
+}
+
+// outcomeVar reports whether the package variable v holds an outcome.
+func (c *checker) outcomeVar(v *types.Var) bool {
 	name := v.Pkg().Path() + "." + v.Name()
 	if traceapi.NotFailures[name] || c.notFailures[name] {
 		return true

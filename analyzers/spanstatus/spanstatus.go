@@ -92,7 +92,7 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 	if r == nil {
 		return report.Disabled(Name), err
 	}
-	if pass.Pkg == nil || pass.TypesInfo == nil || apis.Library(pass.Pkg.Path()) || !spans.UsesSpans(pass.TypesInfo) {
+	if pass.Pkg == nil || pass.TypesInfo == nil || apis.Library(pass.Pkg.Path()) {
 		return r.Result(), nil
 	}
 	ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -111,6 +111,10 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 		clientVars:  map[*types.Var]bool{},
 		notFailures: funcname.NewSet(opts.NotFailures),
 	}
+	holds := spans.UsesSpans(pass.TypesInfo)
+	if !holds && !c.mayGiveOutcomes() {
+		return r.Result(), nil // no span, and no error wrapper for those that have one
+	}
 	var fns []fnBody
 	ins.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, func(n ast.Node) {
 		switch n := n.(type) {
@@ -127,6 +131,11 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 			}
 		}
 	})
+	if !holds {
+		c.computeClients(fns)
+		c.exportFacts()
+		return r.Result(), nil
+	}
 	c.computeFacts(fns)
 	for _, f := range fns {
 		if r.Skip(f.body.Pos()) {
@@ -135,6 +144,31 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 		c.checkFunc(f)
 	}
 	return r.Result(), nil
+}
+
+// mayGiveOutcomes reports whether the package uses an error constructor
+// or value of the tables, or a function or variable of the module known to
+// give only outcomes: it may wrap them for others (computeClients).
+func (c *checker) mayGiveOutcomes() bool {
+	for _, obj := range c.info.Uses {
+		switch o := obj.(type) {
+		case *types.Func:
+			name := funcname.Of(o)
+			if _, ok := traceapi.ErrorValues[name]; ok {
+				return true
+			}
+			if o.Pkg() != nil && o.Pkg() != c.pass.Pkg && spans.SameModule(c.pass, o.Pkg()) && !apis.Library(o.Pkg().Path()) {
+				if f := c.factOf(o); f != nil && f.Client {
+					return true
+				}
+			}
+		case *types.Var:
+			if o.Pkg() != nil && o.Parent() == o.Pkg().Scope() && o.Pkg() != c.pass.Pkg && c.outcomeVar(o) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // held is a span a function is responsible for.

@@ -16,7 +16,7 @@ func TestSpanStatus(t *testing.T) {
 	t.Parallel()
 	dir := testutil.Module(t, "testdata")
 	a := spanstatus.New(policy.Nearest(func(p *policy.Policy) { p.SetEnabled(spanstatus.Name, true) }))
-	analysistest.RunWithSuggestedFixes(t, dir, a, "./basic", "./helpers", "./usehelpers", "./grpcsvc", "./errcode", "./fix")
+	analysistest.RunWithSuggestedFixes(t, dir, a, "./basic", "./errs", "./helpers", "./usehelpers", "./grpcsvc", "./errcode", "./fix")
 }
 
 // Off by default: the default policy reports nothing.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 
+	"example.com/ss/errs"
 	"example.com/ss/helpers"
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/trace"
@@ -93,6 +94,10 @@ func outcomes(ctx context.Context, n int) error {
 		return io.EOF
 	case 4:
 		return helpers.Internal(errBad) // want `error path leaves span "use.outcomes" unmarked`
+	case 5:
+		return errs.Twice(errBad)
+	case 6:
+		return errs.ErrQuota // want `error path leaves span "use.outcomes" unmarked`
 	}
 	return nil
 }
