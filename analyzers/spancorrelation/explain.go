@@ -28,7 +28,8 @@ business, not this rule's).`,
 }`,
 	Notes: `In scope at the start: parameters, receivers and local variables of the function (and of
 the functions around a closure) declared before the start, or in the start's own block;
-their fields up to two levels deep; and reads of the key in the function from an HTTP header
+their fields up to two levels deep (a receiver's own fields only: deeper ones are a long-lived
+object's configuration); and reads of the key in the function from an HTTP header
 (r.Header.Get("X-Execution-Id")), a query or path parameter (net/http, gin, echo, chi), NATS
 headers or gRPC metadata. Names match the key folded: execution_id, executionID,
 ExecutionId, X-Execution-ID; a field also matches by any struct tag (json:"execution_id").

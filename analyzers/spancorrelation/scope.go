@@ -57,7 +57,14 @@ func (c *checker) inScope(pos token.Pos, key string, reads []value) (value, bool
 			if norm(v.Name()) == want && idLike(v.Type()) {
 				return value{key: key, text: v.Name(), pos: v.Pos(), v: v}, true
 			}
-			if path, ok := fieldPath(v.Type(), key, want, 0); ok {
+			// A receiver's own fields only: deeper ones are a long-lived
+			// object's configuration (a server's access-control store),
+			// not the request's.
+			depth := 0
+			if c.receivers[v] {
+				depth = 1
+			}
+			if path, ok := fieldPath(v.Type(), key, want, depth); ok {
 				return value{key: key, text: v.Name() + path, pos: v.Pos(), v: v}, true
 			}
 		}

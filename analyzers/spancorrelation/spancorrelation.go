@@ -90,6 +90,8 @@ type checker struct {
 	keys     []string
 	consumer []string
 	local    map[*types.Func]*attrsFact
+
+	receivers map[*types.Var]bool
 }
 
 type fnBody struct {
@@ -118,13 +120,19 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 		keys:     pol.Policy.CorrelationKeys,
 		consumer: pol.Rules.SpanCorrelation.ConsumerAttributes,
 		local:    map[*types.Func]*attrsFact{},
+
+		receivers: map[*types.Var]bool{},
 	}
 	var fns []fnBody
 	ins.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
 			if fn, ok := c.info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
-				fns = append(fns, fnBody{n, fn, fn.Type().(*types.Signature), n.Body})
+				sig := fn.Type().(*types.Signature)
+				if sig.Recv() != nil {
+					c.receivers[sig.Recv()] = true
+				}
+				fns = append(fns, fnBody{n, fn, sig, n.Body})
 			}
 		case *ast.FuncLit:
 			if sig, ok := c.info.TypeOf(n).(*types.Signature); ok {

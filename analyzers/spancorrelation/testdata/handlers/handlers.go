@@ -142,3 +142,21 @@ func ptrID(ctx context.Context, executionID *string) {
 	_, span := tracer.Start(ctx, "handlers.ptr")
 	span.End()
 }
+
+// A receiver's own field is the object's id; a field of a field of a
+// long-lived receiver is configuration, not the request's id.
+type server struct {
+	cfg struct{ ExecutionID string }
+}
+
+func (s *server) handle(ctx context.Context) {
+	_, span := tracer.Start(ctx, "handlers.server")
+	span.End()
+}
+
+type job struct{ executionID string }
+
+func (j *job) run(ctx context.Context) {
+	_, span := tracer.Start(ctx, "handlers.job") // want `although j.executionID holds it`
+	span.End()
+}
