@@ -65,7 +65,9 @@ below 500, ctx.Err() and context.Cause (the caller cancelled or gave up), contex
 io.EOF and sql.ErrNoRows (as OpenTelemetry's database instrumentations treat "no rows"),
 the variables of rules.spanstatus.not_failures (a store's ErrNotFound), and functions and
 package variables of the module that only ever give such errors (a ValidationError(err)
-wrapper of status.Error(codes.InvalidArgument, ...), known by fact). Nor is anything after
+wrapper of status.Error(codes.InvalidArgument, ...), known by fact), and whatever a branch
+returns after errors.Is(err, context.Canceled) (or another of those outcomes) held. Nor is
+anything after
 an explicit span.End() (the span's operation is over).
 
 Spans judged: those the function starts (trace.Tracer.Start, policy.span_starters, any

@@ -92,7 +92,10 @@ func (fl *flow) trackVars() {
 
 // facts is what a path knows of the error variables: bits of vars known
 // nil and known non-nil.
-type facts struct{ isNil, nonNil uint64 }
+type facts struct {
+	isNil, nonNil uint64
+	outcome       bool // the path tested errors.Is(err, context.Canceled) (or another outcome) true
+}
 
 type point struct {
 	b    *cfg.Block
@@ -335,7 +338,7 @@ func (fl *flow) stops(n ast.Node, t *spans.Target, key string) bool {
 // expression, and whether it is a variable known non-nil here.
 func (fl *flow) errorReturn(ret *ast.ReturnStmt, know facts) (ast.Expr, bool, bool) {
 	res := fl.f.sig.Results()
-	if len(fl.errs) == 0 {
+	if len(fl.errs) == 0 || know.outcome {
 		return nil, false, false
 	}
 	if len(ret.Results) == 0 { // bare return: the named results
@@ -503,6 +506,12 @@ func (fl *flow) refine(cond ast.Expr, truth bool, know facts) facts {
 	case *ast.UnaryExpr:
 		if e.Op == token.NOT {
 			return fl.refine(e.X, !truth, know)
+		}
+	case *ast.CallExpr:
+		// if errors.Is(err, context.Canceled) { return ... }: what the
+		// branch returns is that outcome, however it is spelled.
+		if truth && len(e.Args) == 2 && funcname.CalleeName(fl.c.info, e) == "errors.Is" && fl.c.outcome(e.Args[1]) {
+			know.outcome = true
 		}
 	case *ast.BinaryExpr:
 		switch e.Op {

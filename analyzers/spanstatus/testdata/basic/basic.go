@@ -259,3 +259,23 @@ func fatal(ctx context.Context) error {
 	}
 	return nil
 }
+
+var errCanceled = errors.New("canceled")
+
+// A branch that found the error to be a cancellation returns an outcome,
+// whatever error value it returns.
+func cancelled(ctx context.Context) error {
+	ctx, span := tracer.Start(ctx, "basic.cancelled")
+	defer span.End()
+	err := work(ctx)
+	switch {
+	case errors.Is(err, context.Canceled):
+		return errCanceled
+	case err != nil:
+		return wrap(err) // want `error path leaves span "basic.cancelled" unmarked`
+	}
+	if errors.Is(err, io.EOF) {
+		return nil
+	}
+	return nil
+}
