@@ -11,7 +11,8 @@
 # services of EXTRA below, fetched from the module proxy into the work
 # directory at run time and analyzed as their own main module. Nothing is
 # committed. Per module, in DIR (default: a temporary directory, printed):
-#   M.json         obscheck --config policies/M.yaml (default policy for
+#   M.json         obscheck --config policies/M.yaml (openfga also with
+#                  policies/openfga-store_id.yaml; default policy for
 #                  EXTRA) --enable otelinit --enable spanstatus
 #                  --enable spancorrelation --format json PKGS
 #   M.spancheck.json  golangci-lint run -c bench/golangci-spancheck.yml PKGS
@@ -99,6 +100,11 @@ while read -r name mod ver excl _; do
 		pkgs=$(cd "$WORK/ws/$name" && go list -e ./... 2>/dev/null | grep -vxF "$drop" | sed "s|^$mod|.|" | tr '\n' ' ')
 	fi
 	run "$name" "$WORK/ws/$name" "$BENCH/policies/$name.yaml" $pkgs
+	# openfga once more with store_id as the correlation key: the default
+	# and bench keys are in scope nowhere, store_id in most handlers.
+	if [ "$name" = openfga ]; then
+		GOLANGCI=0 run openfga-store_id "$WORK/ws/$name" "$BENCH/policies/openfga-store_id.yaml" ./...
+	fi
 done <"$BENCH/modules.txt"
 
 # More services using OpenTelemetry tracing, fetched now, default policy.

@@ -214,17 +214,7 @@ func (c *checker) startsIn(body *ast.BlockStmt) []start {
 	return out
 }
 
-func varOf(info *types.Info, e ast.Expr) *types.Var {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok || id.Name == "_" {
-		return nil
-	}
-	if v, ok := info.Defs[id].(*types.Var); ok {
-		return v
-	}
-	v, _ := info.Uses[id].(*types.Var)
-	return v
-}
+var varOf = spans.VarOf
 
 // checkFunc reports the starts of f missing an attribute.
 func (c *checker) checkFunc(f fnBody) {
@@ -376,10 +366,7 @@ func (c *checker) gives(a ast.Expr, t *spans.Target, p *types.Var) bool {
 	return t.Ctx != nil && isVar(c.info, a, t.Ctx)
 }
 
-func isVar(info *types.Info, e ast.Expr, v *types.Var) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	return ok && info.Uses[id] == v
-}
+var isVar = spans.IsVar
 
 // consumerFunc reports whether a function receives a message.
 func (c *checker) consumerFunc(sig *types.Signature) bool {
@@ -453,7 +440,7 @@ func (c *checker) computeFacts(fns []fnBody) {
 				switch {
 				case spans.IsSpan(p.Type()):
 					t = spans.Target{Span: p}
-				case spans.IsContext(p.Type()) && !assigns(c.info, f.body, p):
+				case spans.IsContext(p.Type()) && !spans.Assigns(c.info, f.body, p):
 					t = spans.Target{Ctx: p}
 				default:
 					continue
@@ -499,19 +486,4 @@ func returnsSpan(sig *types.Signature) bool {
 		}
 	}
 	return false
-}
-
-func assigns(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok && !found {
-			for _, l := range as.Lhs {
-				if varOf(info, l) == v {
-					found = true
-				}
-			}
-		}
-		return !found
-	})
-	return found
 }

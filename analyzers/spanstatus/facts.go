@@ -60,7 +60,7 @@ func (c *checker) computeFacts(fns []fnBody) {
 			// A context parameter the body reassigns (ctx, span :=
 			// tracer.Start(ctx, ...)) carries the function's own span
 			// afterwards, not the caller's.
-			if p := f.sig.Params().At(i); spans.IsSpan(p.Type()) || spans.IsContext(p.Type()) && !c.assigns(f.body, p) {
+			if p := f.sig.Params().At(i); spans.IsSpan(p.Type()) || spans.IsContext(p.Type()) && !spans.Assigns(c.info, f.body, p) {
 				ps = append(ps, p)
 			}
 		}
@@ -236,22 +236,6 @@ func (c *checker) outcomeVar(v *types.Var) bool {
 	}
 	var f marksFact
 	return spans.SameModule(c.pass, v.Pkg()) && c.pass.ImportObjectFact(v, &f) && f.Client
-}
-
-// assigns reports whether body assigns v.
-func (c *checker) assigns(body *ast.BlockStmt, v *types.Var) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok && !found {
-			for _, l := range as.Lhs {
-				if c.varOf(l) == v {
-					found = true
-				}
-			}
-		}
-		return !found
-	})
-	return found
 }
 
 // mayMark is a cheap test before the real one: the body calls something

@@ -247,17 +247,7 @@ func (c *checker) startAssign(lhs []ast.Expr, rhs ast.Expr, hs []*held) []*held 
 	return append(hs, h)
 }
 
-func (c *checker) varOf(e ast.Expr) *types.Var {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok || id.Name == "_" {
-		return nil
-	}
-	if v, ok := c.info.Defs[id].(*types.Var); ok {
-		return v
-	}
-	v, _ := c.info.Uses[id].(*types.Var)
-	return v
-}
+func (c *checker) varOf(e ast.Expr) *types.Var { return spans.VarOf(c.info, e) }
 
 // ends reports whether body calls End on v (directly, deferred, or in a
 // closure).
@@ -274,10 +264,7 @@ func (c *checker) ends(body ast.Node, v *types.Var) bool {
 	return found
 }
 
-func isVar(info *types.Info, e ast.Expr, v *types.Var) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	return ok && info.Uses[id] == v
-}
+func isVar(info *types.Info, e ast.Expr, v *types.Var) bool { return spans.IsVar(info, e, v) }
 
 // handedOff reports whether the function gives the span to another owner,
 // which then answers for its status: it returns or stores the span (or,

@@ -317,3 +317,41 @@ func UsesSpans(info *types.Info) bool {
 		return false
 	})
 }
+
+// VarOf returns the variable an identifier defines or uses (nil for _ and
+// anything else).
+func VarOf(info *types.Info, e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	if v, ok := info.Defs[id].(*types.Var); ok {
+		return v
+	}
+	v, _ := info.Uses[id].(*types.Var)
+	return v
+}
+
+// IsVar reports whether e is a use of v.
+func IsVar(info *types.Info, e ast.Expr, v *types.Var) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && info.Uses[id] == v
+}
+
+// Assigns reports whether body assigns v (a context parameter reassigned
+// by ctx, span := tracer.Start(ctx, ...) carries the function's own span
+// afterwards, not its caller's).
+func Assigns(info *types.Info, body ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && !found {
+			for _, l := range as.Lhs {
+				if VarOf(info, l) == v {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
