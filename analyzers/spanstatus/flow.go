@@ -293,8 +293,11 @@ func (fl *flow) reachesEnd(p point, t *spans.Target, key string) bool {
 // new span into its variable.
 func (fl *flow) stops(n ast.Node, t *spans.Target, key string) bool {
 	stop := false
-	var visit func(n ast.Node)
-	visit = func(n ast.Node) {
+	// deferred: the body of a deferred closure, which runs at the exit: it
+	// may mark the span for every later return, but its End is no end of
+	// the paths in between.
+	var visit func(n ast.Node, deferred bool)
+	visit = func(n ast.Node, deferred bool) {
 		ast.Inspect(n, func(n ast.Node) bool {
 			if stop {
 				return false
@@ -306,18 +309,18 @@ func (fl *flow) stops(n ast.Node, t *spans.Target, key string) bool {
 				return false
 			case *ast.DeferStmt:
 				if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok {
-					visit(lit.Body)
+					visit(lit.Body, true)
 				} else if fl.c.markCall(n.Call, t, key) {
 					stop = true
 				}
 				return false
 			case *ast.CallExpr:
 				if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
-					visit(lit.Body)
+					visit(lit.Body, deferred)
 				}
 				if fl.c.markCall(n, t, key) {
 					stop = true
-				} else if m, recv := spans.Method(fl.c.info, n); m == traceapi.End && t.Denotes(fl.c.info, fl.c.locals, recv) {
+				} else if m, recv := spans.Method(fl.c.info, n); m == traceapi.End && !deferred && t.Denotes(fl.c.info, fl.c.locals, recv) {
 					stop = true
 				}
 			case *ast.AssignStmt:
@@ -330,7 +333,7 @@ func (fl *flow) stops(n ast.Node, t *spans.Target, key string) bool {
 			return true
 		})
 	}
-	visit(n)
+	visit(n, false)
 	return stop
 }
 

@@ -279,3 +279,17 @@ func cancelled(ctx context.Context) error {
 	}
 	return nil
 }
+
+// A deferred closure that only ends the span (and sets attributes) marks
+// nothing: its End is at the exit, not before the returns.
+func deferredEnd(ctx context.Context) (n int, err error) {
+	ctx, span := tracer.Start(ctx, "basic.deferred_end")
+	defer func() {
+		span.SetAttributes()
+		span.End()
+	}()
+	if ctx.Value("depth") != nil {
+		return 0, errCanceled // want `error path leaves span "basic.deferred_end" unmarked`
+	}
+	return 1, nil
+}
