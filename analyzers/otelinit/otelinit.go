@@ -163,7 +163,7 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 	if r == nil {
 		return report.Disabled(Name), err
 	}
-	if pass.Pkg == nil || pass.TypesInfo == nil || apis.Library(pass.Pkg.Path()) {
+	if pass.Pkg == nil || pass.TypesInfo == nil || apis.IsLibrary(pass.Pkg.Path()) {
 		return r.Result(), nil
 	}
 	ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)

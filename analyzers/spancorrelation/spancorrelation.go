@@ -106,7 +106,7 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 	if r == nil {
 		return report.Disabled(Name), err
 	}
-	if pass.Pkg == nil || pass.TypesInfo == nil || apis.Library(pass.Pkg.Path()) || !spans.UsesSpans(pass.TypesInfo) {
+	if pass.Pkg == nil || pass.TypesInfo == nil || apis.IsLibrary(pass.Pkg.Path()) || !spans.UsesSpans(pass.TypesInfo) {
 		return r.Result(), nil
 	}
 	ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)

@@ -92,7 +92,7 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 	if r == nil {
 		return report.Disabled(Name), err
 	}
-	if pass.Pkg == nil || pass.TypesInfo == nil || apis.Library(pass.Pkg.Path()) {
+	if pass.Pkg == nil || pass.TypesInfo == nil || apis.IsLibrary(pass.Pkg.Path()) {
 		return r.Result(), nil
 	}
 	ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -157,7 +157,7 @@ func (c *checker) mayGiveOutcomes() bool {
 			if _, ok := traceapi.ErrorValues[name]; ok {
 				return true
 			}
-			if o.Pkg() != nil && o.Pkg() != c.pass.Pkg && spans.SameModule(c.pass, o.Pkg()) && !apis.Library(o.Pkg().Path()) {
+			if o.Pkg() != nil && o.Pkg() != c.pass.Pkg && spans.SameModule(c.pass, o.Pkg()) && !apis.IsLibrary(o.Pkg().Path()) {
 				if f := c.factOf(o); f != nil && f.Client {
 					return true
 				}

@@ -269,7 +269,7 @@ func SameModule(pass *analysis.Pass, pkg *types.Package) bool {
 // Foreign reports whether fn is code of another module that the tables
 // do not describe: the rules cannot see what it does with a span.
 func Foreign(pass *analysis.Pass, fn *types.Func) bool {
-	return fn != nil && fn.Pkg() != nil && !SameModule(pass, fn.Pkg()) && !apis.Library(fn.Pkg().Path())
+	return fn != nil && fn.Pkg() != nil && !SameModule(pass, fn.Pkg()) && !apis.IsLibrary(fn.Pkg().Path())
 }
 
 // ParamKeys are the attribute keys a function sets on the span of one of
