@@ -7,8 +7,11 @@ import (
 	"github.com/obscheck/obscheck/analyzers/execidfield"
 	"github.com/obscheck/obscheck/analyzers/labelcardinality"
 	"github.com/obscheck/obscheck/analyzers/metricnaming"
+	"github.com/obscheck/obscheck/analyzers/otelinit"
 	"github.com/obscheck/obscheck/analyzers/sanitizeboundary"
+	"github.com/obscheck/obscheck/analyzers/spancorrelation"
 	"github.com/obscheck/obscheck/analyzers/spanrequired"
+	"github.com/obscheck/obscheck/analyzers/spanstatus"
 	"github.com/obscheck/obscheck/internal/policy"
 	"github.com/obscheck/obscheck/internal/ruledoc"
 	"golang.org/x/tools/go/analysis"
@@ -29,13 +32,16 @@ var Rules = []Rule{
 	{execidfield.Analyzer, execidfield.New, &execidfield.Explain},
 	{labelcardinality.Analyzer, labelcardinality.New, &labelcardinality.Explain},
 	{sanitizeboundary.Analyzer, sanitizeboundary.New, &sanitizeboundary.Explain},
+	{otelinit.Analyzer, otelinit.New, &otelinit.Explain},
+	{spanstatus.Analyzer, spanstatus.New, &spanstatus.Explain},
+	{spancorrelation.Analyzer, spancorrelation.New, &spancorrelation.Explain},
 	{directive.New(nil, defaults()), nil, &directive.Explain},
 }
 
 // defaults is the package-level analyzer of every rule but directive.
 func defaults() []*analysis.Analyzer {
 	return []*analysis.Analyzer{spanrequired.Analyzer, metricnaming.Analyzer, execidfield.Analyzer,
-		labelcardinality.Analyzer, sanitizeboundary.Analyzer}
+		labelcardinality.Analyzer, sanitizeboundary.Analyzer, otelinit.Analyzer, spanstatus.Analyzer, spancorrelation.Analyzer}
 }
 
 // Analyzers returns every rule's analyzer with the default policy source

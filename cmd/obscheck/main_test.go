@@ -93,7 +93,7 @@ func TestTypeErrorsStillAnalyzeTheRest(t *testing.T) {
 func TestTextReport(t *testing.T) {
 	r := obscheck(t, "testdata/directives")
 	want := `d.go:3:1: malformed obscheck directive: directive has no reason; say why the finding does not apply, after the rule names (directive)
-d.go:6:1: obscheck directive names unknown rule "nosuchrule"; known rules: spanrequired, metricnaming, execidfield, labelcardinality, sanitizeboundary (directive)
+d.go:6:1: obscheck directive names unknown rule "nosuchrule"; known rules: spanrequired, metricnaming, execidfield, labelcardinality, sanitizeboundary, otelinit, spanstatus, spancorrelation (directive)
 d.go:11:1: obscheck directive suppresses nothing: no execidfield finding here any more; remove it so it cannot hide a future finding (directive)
 `
 	if r.stdout != want {

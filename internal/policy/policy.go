@@ -45,6 +45,7 @@ type Common struct {
 	SpanStarters      []string `yaml:"span_starters" check:"funcname" doc:"extra functions that start a span, e.g. example.com/svc/middleware.StartSpan"`
 	TracingMiddleware []string `yaml:"tracing_middleware" check:"funcname" doc:"extra functions whose result wraps handlers in a span"`
 	Sanitizers        []string `yaml:"sanitizers" check:"funcname" doc:"extra functions whose result is safe to log"`
+	OtelSetup         []string `yaml:"otel_setup" check:"funcname" doc:"the team's functions that initialize OpenTelemetry, e.g. example.com/svc/middleware.SetupOTel (functions installing a global provider are known)"`
 }
 
 // Default returns the built-in policy: the NoETL observability rules.
@@ -60,6 +61,7 @@ func Default() *Policy {
 		SpanStarters:      []string{},
 		TracingMiddleware: []string{},
 		Sanitizers:        []string{},
+		OtelSetup:         []string{},
 	}
 	p.Rules = defaultRules()
 	p.Exclude.Paths = []string{}

@@ -8,11 +8,14 @@ type Rules struct {
 	ExecIDField      ExecIDField      `yaml:"execidfield"`
 	LabelCardinality LabelCardinality `yaml:"labelcardinality"`
 	SanitizeBoundary SanitizeBoundary `yaml:"sanitizeboundary"`
+	OtelInit         OtelInit         `yaml:"otelinit"`
+	SpanStatus       SpanStatus       `yaml:"spanstatus"`
+	SpanCorrelation  SpanCorrelation  `yaml:"spancorrelation"`
 	Directive        Directive        `yaml:"directive"`
 }
 
 // RuleNames lists every rule, in the order they are documented.
-var RuleNames = []string{"spanrequired", "metricnaming", "execidfield", "labelcardinality", "sanitizeboundary", "directive"}
+var RuleNames = []string{"spanrequired", "metricnaming", "execidfield", "labelcardinality", "sanitizeboundary", "otelinit", "spanstatus", "spancorrelation", "directive"}
 
 func defaultRules() Rules {
 	return Rules{
@@ -21,6 +24,9 @@ func defaultRules() Rules {
 		ExecIDField:      defaultExecIDField(),
 		LabelCardinality: defaultLabelCardinality(),
 		SanitizeBoundary: defaultSanitizeBoundary(),
+		OtelInit:         defaultOtelInit(),
+		SpanStatus:       defaultSpanStatus(),
+		SpanCorrelation:  defaultSpanCorrelation(),
 		Directive:        Directive{Enabled: true},
 	}
 }
@@ -37,6 +43,12 @@ func (r *Rules) enabledFlag(rule string) *bool {
 		return &r.LabelCardinality.Enabled
 	case "sanitizeboundary":
 		return &r.SanitizeBoundary.Enabled
+	case "otelinit":
+		return &r.OtelInit.Enabled
+	case "spanstatus":
+		return &r.SpanStatus.Enabled
+	case "spancorrelation":
+		return &r.SpanCorrelation.Enabled
 	case "directive":
 		return &r.Directive.Enabled
 	}
