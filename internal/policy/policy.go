@@ -62,6 +62,7 @@ func Default() *Policy {
 		Sanitizers:        []string{},
 	}
 	p.Rules = defaultRules()
+	defaultSeverities(&p.Rules)
 	p.Exclude.Paths = []string{}
 	p.Exclude.Tests = true
 	return p
