@@ -134,7 +134,7 @@ it valid) to FILE. Later runs with --baseline FILE fail only on new findings.`,
 			if err != nil {
 				return err
 			}
-			res, bad, err := s.analyze(args)
+			res, bad, err := s.analyzeAll(args)
 			if err != nil {
 				return err
 			}
