@@ -102,7 +102,7 @@ func listRules(w io.Writer, o *options) error {
 			state = "off"
 		}
 		short, _, _ := strings.Cut(r.Analyzer.Doc, "\n")
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Analyzer.Name, state, short)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Analyzer.Name, state, pol.Severity(r.Analyzer.Name), short)
 	}
 	return tw.Flush()
 }
