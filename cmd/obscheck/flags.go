@@ -29,7 +29,7 @@ type moreOptions struct {
 }
 
 func (m *moreOptions) register(f *pflag.FlagSet) {
-	f.StringVar(&m.color, "color", "auto", "colour text reports: auto (a terminal, unless $NO_COLOR is set), always or never")
+	f.StringVar(&m.color, "color", "auto", "`WHEN` to colour text reports: auto (on a terminal, unless $NO_COLOR is set), always or never")
 	f.BoolVar(&m.showSource, "show-source", true, "print each finding's source line with a caret under it (text reports)")
 	f.BoolVarP(&m.verbose, "verbose", "v", false, "say which policy and rules apply and how long loading and analysis took")
 	f.BoolVarP(&m.quiet, "quiet", "q", false, "print no summary and no progress on stderr")
