@@ -11,6 +11,7 @@ import (
 	"github.com/golangci/plugin-module-register/register"
 	"github.com/obscheck/obscheck/analyzers/all"
 	"github.com/obscheck/obscheck/internal/policy"
+	"golang.org/x/tools/go/analysis"
 	"gopkg.in/yaml.v3"
 )
 
@@ -192,5 +193,46 @@ func TestInlineErrorsHaveNoLineNumbers(t *testing.T) {
 	}
 	if !strings.HasPrefix(err.Error(), settingsName+": ") {
 		t.Errorf("error does not name the settings: %v", err)
+	}
+}
+
+// TestRuleLinters: every rule is a module plugin of its own name, so that
+// golangci-lint names its issues after the rule and //nolint:RULE matches
+// them. Rules with equal settings share one analyzer set: the directive
+// rule requires the very analyzers the other rule linters run.
+func TestRuleLinters(t *testing.T) {
+	settings := func() any { return settingsFrom(t, "rules:\n  metricnaming: {prefix: [acme_]}\n") }
+	byName := map[string]*analysis.Analyzer{}
+	for _, r := range all.Rules {
+		newPlugin, err := register.GetPlugin(r.Analyzer.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lp, err := newPlugin(settings())
+		if err != nil {
+			t.Fatal(err)
+		}
+		as, err := lp.BuildAnalyzers()
+		if err != nil || len(as) != 1 || as[0].Name != r.Analyzer.Name {
+			t.Fatalf("%s: BuildAnalyzers = %v, %v; want its one analyzer", r.Analyzer.Name, as, err)
+		}
+		if lp.GetLoadMode() != register.LoadModeTypesInfo {
+			t.Errorf("%s: load mode %q", r.Analyzer.Name, lp.GetLoadMode())
+		}
+		byName[as[0].Name] = as[0]
+	}
+	for _, req := range byName["directive"].Requires {
+		if a, ok := byName[req.Name]; ok && a != req {
+			t.Errorf("directive requires another %s than the %s linter runs: it would run twice", req.Name, req.Name)
+		}
+	}
+	// Different settings: a set of its own.
+	lp, _ := NewRule("metricnaming", settingsFrom(t, "rules:\n  metricnaming: {prefix: [other_]}\n"))
+	if as, _ := lp.BuildAnalyzers(); as[0] == byName["metricnaming"] {
+		t.Error("different settings share analyzers")
+	}
+	// Errors name the rule's settings.
+	if _, err := NewRule("spanrequired", settingsFrom(t, "verison: 1")); err == nil || !strings.Contains(err.Error(), "linters.settings.custom.spanrequired.settings") {
+		t.Errorf("error does not name the rule's settings: %v", err)
 	}
 }

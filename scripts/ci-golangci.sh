@@ -8,7 +8,11 @@
 #     file:line, since golangci-lint keeps one issue per line by default,
 #     and every message it prints is one obscheck prints at that position);
 #   - the inline settings in .golangci.yml reach the analyzers;
-#   - //nolint:obscheck and //obscheck:ignore suppress.
+#   - //nolint:obscheck and //obscheck:ignore suppress;
+#   - declared as one linter per rule (plugin/ registers every rule name),
+#     golangci-lint reports the same findings under the rules' names, and
+#     //nolint:RULE suppresses that rule only, with no "unknown linters"
+#     warning.
 #
 # The binary is cached under ${XDG_CACHE_HOME:-$HOME/.cache}/obscheck-ci/,
 # keyed by the golangci-lint version, the Go version and a hash of every
@@ -210,4 +214,61 @@ if [ "$(lines_of <<<"$got_sup")" != "$want_sup" ]; then
   fail "suppression: expected exactly $nl_file:$nl_line (//nolint:obscheck) and $ig_file:$ig_line (//obscheck:ignore) to go"
 fi
 echo "ok: //nolint:obscheck suppressed $nl_file:$nl_line; //obscheck:ignore $ig_rule suppressed $ig_file:$ig_line"
+
+# --- one linter per rule: //nolint:RULE ---
+cd "$work"
+rm -rf "$ex"
+cp -R "$root/testdata/example" "$ex"
+cd "$ex"
+rules=$("$work/obscheck" rules | awk '{print $1}')
+gcl_rules_config() {
+  printf '%s\n' 'version: "2"' 'linters:' '  default: none' "  enable: [$(echo $rules | tr ' ' ',')]" '  settings:' '    custom:'
+  for r in $rules; do
+    printf '      %s: {type: module, description: "obscheck rule %s"}\n' "$r" "$r"
+  done
+  printf '%s\n' 'issues:' '  max-issues-per-linter: 0' '  max-same-issues: 0'
+}
+gcl_rules_config > .golangci.yml
+# Issues now read "file:line:col: message (rule)", as obscheck's own text.
+run_golangci_rules() {
+  local rc=0
+  GOLANGCI_LINT_CACHE="$work/gcl-cache" "$gcl" run --allow-parallel-runners --output.text.path=stdout \
+    --output.text.print-issued-lines=false --output.text.colors=false ./... >"$work/gcl.out" 2>"$work/gcl.err" || rc=$?
+  if [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ]; then
+    cat "$work/gcl.out" "$work/gcl.err" >&2
+    fail "golangci-lint (one linter per rule) exited $rc"
+  fi
+  if grep -qi 'unknown linters' "$work/gcl.out" "$work/gcl.err"; then
+    cat "$work/gcl.err" >&2
+    fail "golangci-lint does not know obscheck's rule names"
+  fi
+  norm_obscheck <"$work/gcl.out"
+}
+want_rules=$(run_obscheck)
+got_rules=$(run_golangci_rules)
+compare "$want_rules" "$got_rules" "one linter per rule"
+echo "ok: one linter per rule reports obscheck's findings under the rules' names"
+
+# //nolint:RULE on a line whose findings are all of RULE suppresses them;
+# //nolint:OTHER (another rule) on a line of another file suppresses nothing.
+pick() { # pick EXCLUDE_FILE: file:line:rule of a line with findings of a single rule
+  lines_of <<<"$want_rules" | while IFS=: read -r f l; do
+    [ "$f" = "$1" ] && continue
+    rs=$(grep "^$f:$l:" <<<"$want_rules" | cut -d' ' -f2 | tr -d : | sort -u)
+    if [ "$(wc -l <<<"$rs")" -eq 1 ]; then echo "$f:$l:$rs"; break; fi
+  done
+}
+IFS=: read -r nr_file nr_line nr_rule <<<"$(pick "")"
+IFS=: read -r ot_file ot_line ot_rule <<<"$(pick "$nr_file")"
+[ -n "$nr_rule" ] && [ -n "$ot_rule" ] || fail "no two files with single-rule lines to test //nolint:RULE"
+other=$(grep -v -x "$ot_rule" <<<"$rules" | head -n1)
+sed -i "${nr_line}s|\$| //nolint:$nr_rule // checked by ci-golangci.sh|" "$nr_file"
+sed -i "${ot_line}s|\$| //nolint:$other // checked by ci-golangci.sh|" "$ot_file"
+got_nl=$(run_golangci_rules)
+want_nl=$(lines_of <<<"$want_rules" | grep -v -x -e "$nr_file:$nr_line")
+if [ "$(lines_of <<<"$got_nl")" != "$want_nl" ]; then
+  diff <(echo "$want_nl") <(lines_of <<<"$got_nl") >&2 || true
+  fail "//nolint:$nr_rule should suppress exactly $nr_file:$nr_line, and //nolint:$other nothing at $ot_file:$ot_line ($ot_rule)"
+fi
+echo "ok: //nolint:$nr_rule suppressed $nr_file:$nr_line; //nolint:$other left $ot_file:$ot_line ($ot_rule)"
 echo "ci-golangci: PASS"

@@ -27,7 +27,7 @@ import (
 
 // options are the check flags.
 type options struct {
-	format     string
+	format     []string
 	output     string
 	config     string
 	baseline   string
@@ -44,12 +44,13 @@ type options struct {
 	pprof      string
 	stats      bool
 	load       string
+	more       moreOptions // flags declared in flags.go
 }
 
 func (o *options) register(cmd *cobra.Command) {
 	f := cmd.PersistentFlags()
-	f.StringVar(&o.format, "format", "text", "report format: "+strings.Join(output.Formats, ", "))
-	f.StringVar(&o.output, "output", "", "write the report to `FILE` instead of stdout")
+	f.StringArrayVar(&o.format, "format", []string{output.Text}, "report `FORMAT[:FILE]` (repeatable; FILE, stdout or stderr): "+strings.Join(output.Formats, ", "))
+	f.StringVar(&o.output, "output", "", "write the report to `FILE` instead of stdout (with one --format)")
 	f.StringVar(&o.config, "config", "", "policy `FILE` (default: "+policy.FileName+" found from the working directory up to the module root)")
 	f.StringVar(&o.baseline, "baseline", "", "baseline `FILE`: findings recorded in it do not fail the run")
 	f.StringArrayVar(&o.enable, "enable", nil, "enable `RULE` (repeatable)")
@@ -66,6 +67,7 @@ func (o *options) register(cmd *cobra.Command) {
 	f.StringVar(&o.pprof, "pprof", "", "write CPU and heap profiles of the run to `DIR`")
 	f.BoolVar(&o.stats, "stats", false, "print package count and load/analysis times on stderr")
 	f.StringVar(&o.load, "load", "auto", "how dependencies are loaded: auto, export (build cache export data) or source (declarations only)")
+	o.more.register(f)
 }
 
 // session is a prepared run: working directory, policy, analyzers.
@@ -75,6 +77,7 @@ type session struct {
 	pol       *policy.Policy // the policy of the working directory
 	src       *policy.Source // the policy of each package
 	analyzers []*analysis.Analyzer
+	progress  *progress // the driver reports phase and packages done to it; nil: not shown
 }
 
 func (o *options) prepare() (*session, error) {
@@ -89,8 +92,8 @@ func (o *options) prepare() (*session, error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return nil, usageErrorf("-C %s: not a directory", o.dir)
 	}
-	if !slices.Contains(output.Formats, o.format) {
-		return nil, usageErrorf("unknown --format %q; want one of %s", o.format, strings.Join(output.Formats, ", "))
+	if err := o.check(); err != nil {
+		return nil, err
 	}
 	if !slices.Contains([]string{"auto", "export", "source"}, o.load) {
 		return nil, usageErrorf("unknown --load %q; want auto, export or source", o.load)
@@ -190,14 +193,18 @@ func loadPolicy(dir, config string) (*policy.Policy, error) {
 // separately: the rest is still analyzed.
 func (s *session) analyze(patterns []string) (*driver.Result, []driver.PackageError, error) {
 	var env []string
+	goflags := strings.Fields(os.Getenv("GOFLAGS"))
 	if j := s.opts.jobs; j > 0 {
 		// --jobs bounds the whole run: type-checking (GOMAXPROCS) and the
 		// go command's builds of export data (-p), not only analysis.
 		runtime.GOMAXPROCS(j)
-		env = append(env, "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -p="+strconv.Itoa(j)))
+		goflags = append(goflags, "-p="+strconv.Itoa(j))
 	}
-	lc := driver.LoadConfig{Dir: s.dir, Patterns: patterns, Tests: s.opts.tests, Env: env, Mode: s.opts.load}
-	loaded, res, err := driver.Analyze(lc, driver.RunConfig{Analyzers: s.analyzers, Jobs: s.opts.jobs, Dir: s.dir})
+	if len(goflags) > 0 {
+		env = append(env, "GOFLAGS="+strings.Join(goflags, " "))
+	}
+	lc := driver.LoadConfig{Dir: s.dir, Patterns: patterns, Tests: s.opts.tests, Env: env, Mode: s.opts.load, BuildFlags: s.opts.more.buildFlags()}
+	loaded, res, err := driver.Analyze(lc, driver.RunConfig{Analyzers: s.analyzers, Jobs: s.opts.jobs, Dir: s.dir, Progress: s.progress.driver})
 	if errors.Is(err, driver.ErrNoPackages) {
 		return nil, nil, noPackages(s.dir, patterns)
 	}
@@ -219,6 +226,11 @@ func runCheck(cmd *cobra.Command, o *options, patterns []string) error {
 	if err != nil {
 		return err
 	}
+	if o.more.verbose {
+		s.describe(cmd.ErrOrStderr())
+	}
+	defer startTimeout(o.more.timeout, cmd.ErrOrStderr())()
+	s.progress = newProgress(o.more.quiet)
 	if o.pprof != "" {
 		stop, err := startProfiles(o.pprof)
 		if err != nil {
@@ -233,7 +245,9 @@ func runCheck(cmd *cobra.Command, o *options, patterns []string) error {
 		}
 		defer unlock()
 	}
-	res, bad, err := s.analyze(patterns)
+	s.progress.Start()
+	res, bad, err := s.analyzeAll(patterns)
+	s.progress.Stop()
 	if err != nil {
 		return err
 	}
@@ -275,14 +289,13 @@ func runCheck(cmd *cobra.Command, o *options, patterns []string) error {
 		findings, fixErr = o.applyFixes(cmd.OutOrStdout(), stderr, findings)
 	}
 
-	// With --diff, stdout holds the diff: the report goes only to --output.
-	if !o.diff || o.output != "" {
-		if err := s.write(cmd.OutOrStdout(), findings); err != nil {
-			return err
-		}
+	s.setSeverities(findings)
+	// With --diff, stdout holds the diff: reports go only to files.
+	if err := s.write(cmd.OutOrStdout(), stderr, findings); err != nil {
+		return err
 	}
-	if o.format == output.Text {
-		output.Summary(stderr, findings, baselined)
+	if !o.more.quiet {
+		output.Summary(stderr, findings, output.Totals{Baselined: baselined, TestsExcluded: !o.tests})
 		if used := s.policyFiles(); used != "" {
 			fmt.Fprintln(stderr, "obscheck: policy: "+used)
 		}
@@ -298,7 +311,7 @@ func runCheck(cmd *cobra.Command, o *options, patterns []string) error {
 		return fixErr
 	case incomplete:
 		return &exitError{code: exitIncomplete}
-	case len(findings) > 0:
+	case slices.ContainsFunc(findings, func(f finding.Finding) bool { return f.Severity != output.Warning }):
 		return &exitError{code: exitFindings}
 	}
 	return nil
@@ -346,26 +359,6 @@ func (o *options) changedLines(dir string) (*gitdiff.Lines, error) {
 	return nil, nil
 }
 
-// write writes the report where --output says. The report is built in
-// memory first: the file is replaced whole (safefile.Write), and a write
-// error (a full disk, /dev/full, a closed pipe) is exit 3 with the error.
-func (s *session) write(stdout io.Writer, findings []finding.Finding) error {
-	var buf bytes.Buffer
-	if err := s.render(&buf, findings); err != nil {
-		return err
-	}
-	if s.opts.output == "" {
-		if _, err := stdout.Write(buf.Bytes()); err != nil {
-			return &exitError{code: exitIncomplete, msg: "writing the report: " + err.Error()}
-		}
-		return nil
-	}
-	if err := safefile.Write(s.path(s.opts.output), buf.Bytes(), safefile.Named); err != nil {
-		return &exitError{code: exitIncomplete, msg: "--output: " + err.Error()}
-	}
-	return nil
-}
-
 // path makes a path given on the command line absolute, from -C's
 // directory.
 func (s *session) path(p string) string {
@@ -373,19 +366,6 @@ func (s *session) path(p string) string {
 		return p
 	}
 	return filepath.Join(s.dir, p)
-}
-
-// render writes the report in the chosen format.
-func (s *session) render(w io.Writer, findings []finding.Finding) error {
-	var rules []output.RuleInfo
-	for _, r := range all.Rules {
-		short, full, _ := strings.Cut(r.Analyzer.Doc, "\n")
-		rules = append(rules, output.RuleInfo{Name: r.Analyzer.Name, Short: short, Full: strings.TrimSpace(full), HelpURI: r.Analyzer.URL})
-	}
-	if findings == nil {
-		findings = []finding.Finding{}
-	}
-	return output.Write(w, s.opts.format, findings, rules, output.Options{Root: repoRoot(s.dir), Version: version()})
 }
 
 // reportIncomplete lists what could not be checked; it reports whether

@@ -102,7 +102,7 @@ func listRules(w io.Writer, o *options) error {
 			state = "off"
 		}
 		short, _, _ := strings.Cut(r.Analyzer.Doc, "\n")
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Analyzer.Name, state, short)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Analyzer.Name, state, pol.Severity(r.Analyzer.Name), short)
 	}
 	return tw.Flush()
 }
@@ -134,7 +134,7 @@ it valid) to FILE. Later runs with --baseline FILE fail only on new findings.`,
 			if err != nil {
 				return err
 			}
-			res, bad, err := s.analyze(args)
+			res, bad, err := s.analyzeAll(args)
 			if err != nil {
 				return err
 			}

@@ -91,7 +91,7 @@ func TestTypeErrorsStillAnalyzeTheRest(t *testing.T) {
 }
 
 func TestTextReport(t *testing.T) {
-	r := obscheck(t, "testdata/directives")
+	r := obscheck(t, "testdata/directives", "--show-source=false")
 	want := `d.go:3:1: malformed obscheck directive: directive has no reason; say why the finding does not apply, after the rule names (directive)
 d.go:6:1: obscheck directive names unknown rule "nosuchrule"; known rules: spanrequired, metricnaming, execidfield, labelcardinality, sanitizeboundary, otelinit, spanstatus, spancorrelation (directive)
 d.go:11:1: obscheck directive suppresses nothing: no execidfield finding here any more; remove it so it cannot hide a future finding (directive)
@@ -99,6 +99,13 @@ d.go:11:1: obscheck directive suppresses nothing: no execidfield finding here an
 	if r.stdout != want {
 		t.Errorf("got:\n%s\nwant:\n%s", r.stdout, want)
 	}
+	// By default each finding shows its source line, the reported
+	// directive underlined, as golangci-lint does; no colour off a terminal.
+	src := obscheck(t, "testdata/directives")
+	if !strings.Contains(src.stdout, "(directive)\n//obscheck:ignore execidfield\n^~~~~~~~~~~~~~~~~~~~~~~~~~~~~\nd.go:6:1:") || strings.Contains(src.stdout, "\x1b[") {
+		t.Errorf("source lines missing or coloured:\n%s", src.stdout)
+	}
+	want = src.stdout
 	// Generated files are never reported: sub/gen.go has a malformed directive.
 	if strings.Contains(r.stdout, "gen.go") {
 		t.Error("reported a generated file")
@@ -178,7 +185,7 @@ func TestBaselineRoundTrip(t *testing.T) {
 	// A new finding is reported.
 	edited += "\n//obscheck:ignore labelcardinality\nvar D = 4\n"
 	os.WriteFile(src, []byte(edited), 0o644)
-	r = obscheck(t, dir, "--baseline", "base.json")
+	r = obscheck(t, dir, "--baseline", "base.json", "--show-source=false")
 	if r.code != 1 || strings.Count(r.stdout, "\n") != 1 || !strings.Contains(r.stdout, "d.go:17:1: malformed") {
 		t.Errorf("after edit: code %d stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
 	}

@@ -51,31 +51,7 @@ func Markdown(rules []all.Rule) string {
 		fmt.Fprintf(&b, "| [%s](#%s) | %s |\n", r.Analyzer.Name, r.Analyzer.Name, short)
 	}
 	for _, r := range rules {
-		short, long := split(r.Analyzer.Doc)
-		fmt.Fprintf(&b, "\n## %s\n\n%s.\n", r.Analyzer.Name, capitalize(short))
-		if long != "" {
-			fmt.Fprintf(&b, "\n%s\n", long)
-		}
-		e := r.Explain
-		if e.Rationale != "" {
-			fmt.Fprintf(&b, "\n### Why\n\n%s\n", e.Rationale)
-		}
-		if e.Bad != "" {
-			fmt.Fprintf(&b, "\n### Bad\n\n```go\n%s\n```\n", strings.TrimRight(e.Bad, "\n"))
-		}
-		if e.Good != "" {
-			fmt.Fprintf(&b, "\n### Good\n\n```go\n%s\n```\n", strings.TrimRight(e.Good, "\n"))
-		}
-		if e.Notes != "" {
-			fmt.Fprintf(&b, "\n### Notes\n\n%s\n", e.Notes)
-		}
-		if opts := policy.RuleOptions(r.Analyzer.Name); len(opts) > 0 {
-			b.WriteString("\n### Options\n\n| key | default | meaning |\n|---|---|---|\n")
-			for _, o := range opts {
-				fmt.Fprintf(&b, "| `%s` | `%s` | %s |\n", o.Key, o.Default, o.Doc)
-			}
-		}
-		fmt.Fprintf(&b, "\nSuppress with `//obscheck:ignore %s <reason>`.\n", r.Analyzer.Name)
+		fmt.Fprintf(&b, "\n## %s\n\n%s", r.Analyzer.Name, Section(r, "###"))
 	}
 	return b.String()
 }
@@ -100,4 +76,37 @@ func indent(s string) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// Section renders one rule's documentation as Markdown, its subsections
+// headed by h ("###" in docs/rules.md): what SARIF viewers show as the
+// rule's help.
+func Section(r all.Rule, h string) string {
+	var b strings.Builder
+	short, long := split(r.Analyzer.Doc)
+	fmt.Fprintf(&b, "%s.\n", capitalize(short))
+	if long != "" {
+		fmt.Fprintf(&b, "\n%s\n", long)
+	}
+	e := r.Explain
+	if e.Rationale != "" {
+		fmt.Fprintf(&b, "\n%s Why\n\n%s\n", h, e.Rationale)
+	}
+	if e.Bad != "" {
+		fmt.Fprintf(&b, "\n%s Bad\n\n```go\n%s\n```\n", h, strings.TrimRight(e.Bad, "\n"))
+	}
+	if e.Good != "" {
+		fmt.Fprintf(&b, "\n%s Good\n\n```go\n%s\n```\n", h, strings.TrimRight(e.Good, "\n"))
+	}
+	if e.Notes != "" {
+		fmt.Fprintf(&b, "\n%s Notes\n\n%s\n", h, e.Notes)
+	}
+	if opts := policy.RuleOptions(r.Analyzer.Name); len(opts) > 0 {
+		fmt.Fprintf(&b, "\n%s Options\n\n| key | default | meaning |\n|---|---|---|\n", h)
+		for _, o := range opts {
+			fmt.Fprintf(&b, "| `%s` | `%s` | %s |\n", o.Key, o.Default, o.Doc)
+		}
+	}
+	fmt.Fprintf(&b, "\nSuppress with `//obscheck:ignore %s <reason>`.\n", r.Analyzer.Name)
+	return b.String()
 }

@@ -11,6 +11,9 @@ type Finding struct {
 	EndLine   int    `json:"end_line"`
 	EndColumn int    `json:"end_column"`
 	Message   string `json:"message"`
+	// Severity is "error" or "warning" (rules.<rule>.severity in the
+	// policy); only errors fail the run. Empty means error.
+	Severity string `json:"severity,omitempty"`
 	// Func is the enclosing function ("(*T).M", "F", or "" at package
 	// level); the baseline fingerprints by it instead of line numbers.
 	Func string `json:"-"`

@@ -16,13 +16,13 @@ var (
 	ghProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 )
 
-// writeGitHub writes ::error workflow commands, which GitHub Actions shows
-// as annotations on the pull request's diff.
+// writeGitHub writes ::error (or ::warning) workflow commands, which
+// GitHub Actions shows as annotations on the pull request's diff.
 func writeGitHub(w io.Writer, findings []finding.Finding, opts Options) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range findings {
 		var b strings.Builder
-		fmt.Fprintf(&b, "::error file=%s", ghProperty.Replace(printable(repoPath(f, opts.Root), "\r\n")))
+		fmt.Fprintf(&b, "::%s file=%s", severity(f), ghProperty.Replace(printable(repoPath(f, opts.Root), "\r\n")))
 		// A zero line or column means "unknown": leave it out so GitHub
 		// annotates the whole file or line instead of a bogus position.
 		if f.Line > 0 {

@@ -14,7 +14,8 @@ import (
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 var rules = []RuleInfo{
-	{Name: "spanrequired", Short: "handlers must run inside a span", Full: "Every HTTP handler must start or inherit a span.\nOtherwise traces break."},
+	{Name: "spanrequired", Short: "handlers must run inside a span", Full: "Every HTTP handler must start or inherit a span.\nOtherwise traces break.",
+		Help: "spanrequired: handlers must run inside a span\n\nWhy:\n    traces break", HelpMarkdown: "Handlers must run inside a span.\n\n### Why\n\nTraces break.\n", Level: Warning},
 	{Name: "metricnaming", Short: "metric names need the prefix", HelpURI: "https://example.com/rules#metricnaming"},
 }
 
@@ -33,12 +34,13 @@ func odd(t *testing.T) ([]finding.Finding, Options) {
 	fs := []finding.Finding{
 		{Rule: "spanrequired", File: "svc/z.go", Abs: filepath.Join(repo, "svc", "z.go"), Line: 9, Column: 2, EndLine: 9, EndColumn: 10,
 			Message: "handler Serve has no span; wrap it:\n  otelhttp.NewHandler(h, \"name\")", Func: "(*Server).Serve",
-			Related: []finding.Related{{File: "svc/handler.go", Abs: handler, Line: 4, Column: 6, Message: "handler Serve is declared here"},
+			Related: []finding.Related{{File: "svc/handler.go", Abs: handler, Line: 5, Column: 6, Message: "handler Serve is declared here"},
 				{File: "svc/a b,c.go", Abs: filepath.Join(repo, "svc", "a b,c.go"), Line: 2, Column: 1, Message: "registered: 100%, a:b"}}},
-		{Rule: "metricnaming", File: "svc/a b,c.go", Abs: filepath.Join(repo, "svc", "a b,c.go"), Line: 3, Column: 5, EndLine: 3, EndColumn: 20,
+		{Rule: "metricnaming", Severity: Warning, File: "svc/a b,c.go", Abs: filepath.Join(repo, "svc", "a b,c.go"), Line: 3, Column: 5, EndLine: 3, EndColumn: 20,
 			Message: "metric \"requests_total\" lacks prefix noetl_ (100% of names must have it), rename: noetl_requests_total",
 			Fixes:   []finding.Fix{{Message: "add prefix", Edits: []finding.Edit{{File: "svc/a b,c.go", Start: 40, End: 56, New: `"noetl_requests_total"`, Line: 3, Column: 5}}}}},
-		{Rule: "sanitizeboundary", File: "svc/handler.go", Abs: handler, Line: 6, Column: 32, EndLine: 6, EndColumn: 38,
+		// Reported at a position only (Reportf): the region is the literal.
+		{Rule: "sanitizeboundary", File: "svc/handler.go", Abs: handler, Line: 6, Column: 32, EndLine: 6, EndColumn: 32,
 			Message: "key \"user\" logs a raw username — «sensitive» 😀; pass it through a sanitizer", Func: "Handle"},
 		{Rule: "sanitizeboundary", File: "svc/handler.go", Abs: handler, Line: 6, Column: 32, EndLine: 6, EndColumn: 38,
 			Message: "key \"user\" logs a raw username — «sensitive» 😀; pass it through a sanitizer", Func: "Handle",
@@ -79,16 +81,36 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// TestTextSource: the source line and a caret under the reported
+// expression (related places too), with and without colour.
+func TestTextSource(t *testing.T) {
+	fs, opts := odd(t)
+	var buf bytes.Buffer
+	opts.Source = true
+	if err := Write(&buf, Text, fs, rules, opts); err != nil {
+		t.Fatal(err)
+	}
+	buf.WriteString("--- colour\n")
+	opts.Color = true
+	if err := Write(&buf, Text, fs[2:3], rules, opts); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "testdata/odd.text-source.golden", buf.Bytes())
+}
+
 func TestSummaryGolden(t *testing.T) {
 	fs, _ := odd(t)
 	var buf bytes.Buffer
-	if err := Summary(&buf, fs, 3); err != nil {
+	if err := Summary(&buf, fs, Totals{Baselined: 3}); err != nil {
 		t.Fatal(err)
 	}
-	if err := Summary(&buf, nil, 0); err != nil {
+	if err := Summary(&buf, nil, Totals{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := Summary(&buf, fs[:1], 1); err != nil {
+	if err := Summary(&buf, fs[:1], Totals{Baselined: 1, TestsExcluded: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Summary(&buf, nil, Totals{TestsExcluded: true}); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "testdata/summary.golden", buf.Bytes())
@@ -117,7 +139,7 @@ func TestUTF16Columns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := columnMapper{}
+	m := columnMapper{&extents{}}
 	// Line 6 is `\tslog.Error("échec — 😀", "user", "x")`: "user" starts at
 	// byte column 32; é and — are one UTF-16 unit each, 😀 two.
 	for _, c := range []struct{ line, col, want int }{

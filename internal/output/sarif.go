@@ -1,12 +1,10 @@
 package output
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -49,7 +47,12 @@ type (
 		ShortDescription     sarifMessage `json:"shortDescription"`
 		FullDescription      sarifMessage `json:"fullDescription"`
 		HelpURI              string       `json:"helpUri"`
+		Help                 *sarifHelp   `json:"help,omitempty"`
 		DefaultConfiguration sarifConfig  `json:"defaultConfiguration"`
+	}
+	sarifHelp struct {
+		Text     string `json:"text"`
+		Markdown string `json:"markdown,omitempty"`
 	}
 	sarifConfig struct {
 		Level string `json:"level"`
@@ -92,7 +95,7 @@ type (
 
 // writeSARIF writes one run whose rules are the given analyzers plus any
 // rule a finding names that the list lacks (so every ruleIndex is valid).
-func writeSARIF(w io.Writer, findings []finding.Finding, rules []RuleInfo, opts Options) error {
+func writeSARIF(w io.Writer, findings []finding.Finding, rules []RuleInfo, ext *extents, opts Options) error {
 	byName := map[string]RuleInfo{}
 	for _, r := range rules {
 		byName[r.Name] = r
@@ -115,34 +118,39 @@ func writeSARIF(w io.Writer, findings []finding.Finding, rules []RuleInfo, opts 
 		index[n] = i
 		short := firstNonEmpty(r.Short, r.Name)
 		help := firstNonEmpty(r.HelpURI, DocsURL+"#"+r.Name)
+		var doc *sarifHelp
+		if r.Help != "" || r.HelpMarkdown != "" {
+			doc = &sarifHelp{Text: firstNonEmpty(r.Help, r.HelpMarkdown), Markdown: r.HelpMarkdown}
+		}
+		level := Error
+		if r.Level == Warning {
+			level = Warning
+		}
 		driver.Rules = append(driver.Rules, sarifRule{
 			ID:                   r.Name,
 			ShortDescription:     sarifMessage{short},
 			FullDescription:      sarifMessage{firstNonEmpty(r.Full, short)},
 			HelpURI:              help,
-			DefaultConfiguration: sarifConfig{"error"},
+			Help:                 doc,
+			DefaultConfiguration: sarifConfig{level},
 		})
 	}
 
-	cols := columnMapper{}
+	cols := columnMapper{ext}
 	seen := map[string]int{}
 	results := []sarifResult{}
 	for _, f := range findings {
 		p := repoPath(f, opts.Root)
 		loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: uriOf(p), URIBaseID: "%SRCROOT%"}}
 		if f.Line > 0 {
-			loc.Region = &sarifRegion{
-				StartLine:   f.Line,
-				StartColumn: cols.utf16(f.Abs, f.Line, f.Column),
-				EndLine:     f.EndLine,
-				EndColumn:   cols.utf16(f.Abs, f.EndLine, f.EndColumn),
-			}
+			loc.Region = region(cols, f.Abs, f.Line, f.Column, f.EndLine, f.EndColumn)
 		}
 		var related []sarifRelated
 		for i, r := range f.Related {
 			rl := sarifPhysical{ArtifactLocation: sarifArtifact{URI: uriOf(relatedPath(r, opts.Root)), URIBaseID: "%SRCROOT%"}}
 			if r.Line > 0 {
-				rl.Region = &sarifRegion{StartLine: r.Line, StartColumn: cols.utf16(r.Abs, r.Line, r.Column)}
+				endLine, endCol := ext.end(r.Abs, r.Line, r.Column)
+				rl.Region = region(cols, r.Abs, r.Line, r.Column, endLine, endCol)
 			}
 			related = append(related, sarifRelated{ID: i + 1, PhysicalLocation: rl, Message: sarifMessage{r.Message}})
 		}
@@ -151,7 +159,7 @@ func writeSARIF(w io.Writer, findings []finding.Finding, rules []RuleInfo, opts 
 		results = append(results, sarifResult{
 			RuleID:              f.Rule,
 			RuleIndex:           index[f.Rule],
-			Level:               "error",
+			Level:               severity(f),
 			Message:             sarifMessage{f.Message},
 			Locations:           []sarifLocation{{loc}},
 			RelatedLocations:    related,
@@ -164,6 +172,17 @@ func writeSARIF(w io.Writer, findings []finding.Finding, rules []RuleInfo, opts 
 		Version: sarifVersion,
 		Runs:    []sarifRun{{Tool: sarifTool{driver}, Results: results}},
 	})
+}
+
+// region is a SARIF region in UTF-16 columns. Where no end is known past
+// the start (the file could not be read), the end is left out: SARIF then
+// means the rest of the line, never an empty region.
+func region(cols columnMapper, abs string, line, col, endLine, endCol int) *sarifRegion {
+	r := &sarifRegion{StartLine: line, StartColumn: cols.utf16(abs, line, col)}
+	if endLine > line || endLine == line && endCol > col {
+		r.EndLine, r.EndColumn = endLine, cols.utf16(abs, endLine, endCol)
+	}
+	return r
 }
 
 // fingerprint identifies a finding without its line, so code scanning keeps
@@ -188,24 +207,17 @@ func firstNonEmpty(a, b string) string {
 // columnMapper converts go/token's byte columns to the UTF-16 code units
 // SARIF counts by default, reading each file at most once. Where the file
 // cannot be read the byte column is kept: exact for ASCII lines.
-type columnMapper map[string][][]byte
+type columnMapper struct{ ext *extents }
 
 func (m columnMapper) utf16(abs string, line, col int) int {
 	if abs == "" || line < 1 || col < 1 {
 		return col
 	}
-	lines, ok := m[abs]
-	if !ok {
-		data, err := os.ReadFile(abs)
-		if err == nil {
-			lines = bytes.Split(data, []byte("\n"))
-		}
-		m[abs] = lines
-	}
-	if line > len(lines) {
+	s := m.ext.source(abs)
+	if s == nil || line > len(s.lines) {
 		return col
 	}
-	text := lines[line-1]
+	text := s.lines[line-1]
 	if col-1 > len(text) {
 		return col
 	}

@@ -131,6 +131,9 @@ func checkGitHub(t *testing.T, out []byte) {
 			t.Errorf("result %d: no partialFingerprints", i)
 		}
 		for _, l := range r.Locations {
+			if g := l.PhysicalLocation.Region; g != nil && g.EndColumn != 0 && g.EndLine == g.StartLine && g.EndColumn <= g.StartColumn {
+				t.Errorf("result %d: empty region %+v: a region covers what is reported", i, *g)
+			}
 			a := l.PhysicalLocation.ArtifactLocation
 			u, err := url.Parse(a.URI)
 			if err != nil || u.IsAbs() || strings.HasPrefix(a.URI, "/") || a.URIBaseID != "%SRCROOT%" {

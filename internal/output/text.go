@@ -5,19 +5,33 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/obscheck/obscheck/internal/finding"
 )
 
-func writeText(w io.Writer, findings []finding.Finding) error {
+func writeText(w io.Writer, findings []finding.Finding, ext *extents, opts Options) error {
 	bw := bufio.NewWriter(w)
+	c := palette(opts.Color)
 	for _, f := range findings {
 		// One line per finding, nothing a terminal would interpret: a
 		// newline would fake a second finding, ESC or CR rewrite the log.
-		fmt.Fprintf(bw, "%s: %s (%s)\n", printable(position(f), ""), printable(f.Message, ""), f.Rule)
+		// Warnings say so as compilers do, which editors' error formats know.
+		var sev string
+		if severity(f) == Warning {
+			sev = c.warn("warning") + ": "
+		}
+		fmt.Fprintf(bw, "%s: %s%s %s\n", c.bold(printable(position(f), "")), sev, printable(f.Message, ""), c.dim("("+f.Rule+")"))
+		if opts.Source {
+			writeSource(bw, "", ext, f.Abs, f.Line, f.Column, f.EndLine, f.EndColumn, c)
+		}
 		// Related places follow, indented, as go vet prints them.
 		for _, r := range f.Related {
-			fmt.Fprintf(bw, "\t%s: %s\n", printable(position(finding.Finding{File: r.File, Line: r.Line, Column: r.Column}), ""), printable(r.Message, ""))
+			fmt.Fprintf(bw, "\t%s: %s\n", c.bold(printable(position(finding.Finding{File: r.File, Line: r.Line, Column: r.Column}), "")), printable(r.Message, ""))
+			if opts.Source {
+				endLine, endCol := ext.end(r.Abs, r.Line, r.Column)
+				writeSource(bw, "\t", ext, r.Abs, r.Line, r.Column, endLine, endCol, c)
+			}
 		}
 	}
 	return bw.Flush()
@@ -35,13 +49,27 @@ func position(f finding.Finding) string {
 	return fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)
 }
 
+// Totals is what the summary says besides the findings.
+type Totals struct {
+	Baselined int // findings the baseline absorbed
+	// TestsExcluded: _test.go files were not loaded. go vet and
+	// golangci-lint always load them, so the summary says so, or the same
+	// code could pass here and fail there without a word.
+	TestsExcluded bool
+}
+
 // Summary writes one line per rule with its number of findings, then a
-// total that says how many findings the baseline absorbed. It is meant for
-// stderr, next to a report on stdout or in a file.
-func Summary(w io.Writer, findings []finding.Finding, baselined int) error {
+// total that says how many are warnings (which do not fail the run), how
+// many the baseline absorbed, and whether test files were left out. It is
+// meant for stderr, next to a report on stdout or in a file.
+func Summary(w io.Writer, findings []finding.Finding, t Totals) error {
 	counts := map[string]int{}
+	warnings := 0
 	for _, f := range findings {
 		counts[f.Rule]++
+		if severity(f) == Warning {
+			warnings++
+		}
 	}
 	rules := make([]string, 0, len(counts))
 	for r := range counts {
@@ -57,8 +85,18 @@ func Summary(w io.Writer, findings []finding.Finding, baselined int) error {
 	if len(findings) > 0 {
 		total = plural(len(findings), "finding")
 	}
-	if baselined > 0 {
-		total += fmt.Sprintf(" (%d baselined, not counted)", baselined)
+	var notes []string
+	if warnings > 0 {
+		notes = append(notes, plural(warnings, "warning")+", not failing the run")
+	}
+	if t.Baselined > 0 {
+		notes = append(notes, fmt.Sprintf("%d baselined, not counted", t.Baselined))
+	}
+	if len(notes) > 0 {
+		total += " (" + strings.Join(notes, "; ") + ")"
+	}
+	if t.TestsExcluded {
+		total += "; tests excluded"
 	}
 	fmt.Fprintf(bw, "obscheck: %s\n", total)
 	return bw.Flush()

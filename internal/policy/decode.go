@@ -266,6 +266,10 @@ func validate(check, s string) string {
 		if !validLevel(s) {
 			return fmt.Sprintf("unknown level %s", quoteShort(s))
 		}
+	case "severity":
+		if s != SeverityError && s != SeverityWarning {
+			return fmt.Sprintf("unknown severity %q", s)
+		}
 	}
 	return ""
 }
@@ -280,6 +284,8 @@ func hintFor(check string) string {
 		return "write a function type with fully qualified types and no parameter names: 'func(context.Context, example.com/svc/queue.Message) error'"
 	case "level":
 		return "levels: " + strings.Join(Levels, ", ")
+	case "severity":
+		return "severities: error (fails the run), warning (reported only)"
 	}
 	return ""
 }

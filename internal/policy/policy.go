@@ -64,6 +64,7 @@ func Default() *Policy {
 		OtelSetup:         []string{},
 	}
 	p.Rules = defaultRules()
+	defaultSeverities(&p.Rules)
 	p.Exclude.Paths = []string{}
 	p.Exclude.Tests = true
 	return p

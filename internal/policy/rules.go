@@ -58,4 +58,6 @@ func (r *Rules) enabledFlag(rule string) *bool {
 // Directive configures the report of malformed and unused suppressions.
 type Directive struct {
 	Enabled bool `yaml:"enabled" doc:"report //obscheck: directives that are malformed or suppress nothing"`
+
+	Severity string `yaml:"severity" check:"severity" doc:"error fails the run; warning is reported without failing it"`
 }

@@ -3,6 +3,8 @@ package policy
 // ExecIDField configures the execidfield rule.
 type ExecIDField struct {
 	Enabled bool `yaml:"enabled" doc:"require the correlation field on WARN/ERROR logs"`
+
+	Severity string `yaml:"severity" check:"severity" doc:"error fails the run; warning is reported without failing it"`
 	// Levels are the levels that need the field.
 	Levels []string `yaml:"levels" check:"level" doc:"levels that must carry the correlation field (debug, info, warn, error, dpanic, panic, fatal)"`
 	// Carriers return loggers that already carry the field.

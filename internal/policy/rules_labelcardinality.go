@@ -3,6 +3,8 @@ package policy
 // LabelCardinality configures the labelcardinality rule.
 type LabelCardinality struct {
 	Enabled bool `yaml:"enabled" doc:"report unbounded metric labels"`
+
+	Severity string `yaml:"severity" check:"severity" doc:"error fails the run; warning is reported without failing it"`
 	// ExtraLabels are label names forbidden besides policy.forbidden_labels.
 	ExtraLabels []string `yaml:"extra_labels" doc:"label names forbidden besides policy.forbidden_labels and correlation_keys"`
 	// UnboundedSources are functions whose results must not be label values.

@@ -3,6 +3,8 @@ package policy
 // MetricNaming configures the metricnaming rule.
 type MetricNaming struct {
 	Enabled bool `yaml:"enabled" doc:"check metric names against the naming policy"`
+
+	Severity string `yaml:"severity" check:"severity" doc:"error fails the run; warning is reported without failing it"`
 	// Prefix overrides policy.metric_prefix for this module; any one matches.
 	Prefix []string `yaml:"prefix" doc:"accepted metric name prefixes, any one matches; empty means policy.metric_prefix; [\"\"] turns the prefix check off"`
 	// RequireHelp says per library whether a metric without help text is

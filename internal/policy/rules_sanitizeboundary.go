@@ -5,6 +5,8 @@ package policy
 // (besides every function named Sanitize*, Redact*, Mask*).
 type SanitizeBoundary struct {
 	Enabled bool `yaml:"enabled" doc:"report sensitive values reaching logs, spans and labels unsanitized"`
+
+	Severity string `yaml:"severity" check:"severity" doc:"error fails the run; warning is reported without failing it"`
 	// ExtraKeys are sensitive keys besides policy.sensitive_keys.
 	ExtraKeys []string `yaml:"extra_keys" doc:"sensitive keys besides policy.sensitive_keys, compared case- and separator-insensitively (e.g. ssn, card_number)"`
 	// Marker is what sanitizers must put in place of a sensitive value.

@@ -3,6 +3,8 @@ package policy
 // SpanRequired configures the spanrequired rule.
 type SpanRequired struct {
 	Enabled bool `yaml:"enabled" doc:"report HTTP, gRPC and message handlers that run without a span"`
+
+	Severity string `yaml:"severity" check:"severity" doc:"error fails the run; warning is reported without failing it"`
 	// ExemptRoutes are route patterns that need no span (probes, scrapes).
 	// A route is exempt when its path (the method of a Go 1.22 pattern is
 	// ignored) equals one of them or ends with one of them, or when the
