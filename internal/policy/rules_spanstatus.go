@@ -3,6 +3,8 @@ package policy
 // SpanStatus configures the spanstatus rule.
 type SpanStatus struct {
 	Enabled bool `yaml:"enabled" doc:"report error paths that leave the span they hold unmarked"`
+
+	Severity string `yaml:"severity" check:"severity" doc:"error fails the run; warning is reported without failing it"`
 	// ErrorCodeKey is an attribute every error path must also set.
 	ErrorCodeKey string `yaml:"error_code_key" doc:"span attribute every error path must set besides the status, e.g. error_code (empty: status only)"`
 	// StatusHelpers mark the span they are given failed, in code the
