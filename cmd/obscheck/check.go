@@ -261,7 +261,7 @@ func runCheck(cmd *cobra.Command, o *options, patterns []string) error {
 		// changed: a handler added to a router in internal/api is
 		// reported at the unchanged serve site in cmd/.
 		findings = slices.DeleteFunc(findings, func(f finding.Finding) bool {
-			if changed.Contains(f.Abs, f.Line) {
+			if changed.Contains(f.Abs, f.Line) || f.PhysLine > 0 && changed.Contains(f.PhysAbs, f.PhysLine) {
 				return false
 			}
 			for _, r := range f.Related {

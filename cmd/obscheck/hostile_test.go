@@ -418,3 +418,18 @@ func TestBadInput(t *testing.T) {
 		t.Errorf("--jobs 100000: code %d\n%s", r.code, r.stderr)
 	}
 }
+
+// TestNewFromRevThroughLineDirective: a new finding whose //line directive
+// names an unchanged line of another file is still new: changed-lines mode
+// also looks at where the finding is on disk.
+func TestNewFromRevThroughLineDirective(t *testing.T) {
+	dir := gitRepo(t, nil)
+	src := "package svc\n\nvar A = 1\n\n//line a.go:1\n//obscheck:ignore execidfield\nvar B = 2\n"
+	if err := os.WriteFile(filepath.Join(dir, "svc", "d.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := obscheck(t, filepath.Join(dir, "svc"), "--new-from-rev", "HEAD")
+	if r.code != 1 || !strings.Contains(r.stdout, "malformed obscheck directive") {
+		t.Errorf("new finding behind a //line directive not reported: code %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -245,6 +245,9 @@ func (st *run) toFinding(p *packages.Package, a *analysis.Analyzer, d analysis.D
 		Message:   d.Message,
 		Func:      enclosingFunc(p, d.Pos),
 	}
+	if phys := p.Fset.PositionFor(d.Pos, false); phys.Filename != pos.Filename || phys.Line != pos.Line {
+		f.PhysAbs, f.PhysLine = phys.Filename, phys.Line
+	}
 	for _, r := range d.Related {
 		rp := p.Fset.Position(r.Pos)
 		if !rp.IsValid() {

@@ -25,6 +25,12 @@ type Finding struct {
 	Fixes   []Fix     `json:"suggested_fixes"`
 	// Abs is the absolute file path (for applying fixes).
 	Abs string `json:"-"`
+	// PhysAbs and PhysLine are where the finding is in the file as it is
+	// on disk, when a //line directive reports it elsewhere: changed-lines
+	// mode looks at both, so a directive cannot move a new finding out of
+	// the diff.
+	PhysAbs  string `json:"-"`
+	PhysLine int    `json:"-"`
 	// Baselined is set when the baseline already knows the finding.
 	Baselined bool `json:"-"`
 }
