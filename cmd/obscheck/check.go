@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -74,8 +75,9 @@ func (o *options) register(cmd *cobra.Command) {
 type session struct {
 	opts      *options
 	dir       string
-	pol       *policy.Policy // the policy of the working directory
-	src       *policy.Source // the policy of each package
+	pol       *policy.Policy  // the policy of the working directory
+	src       *policy.Source  // the policy of each package
+	ctx       context.Context // ends at --timeout
 	analyzers []*analysis.Analyzer
 	progress  *progress // the driver reports phase and packages done to it; nil: not shown
 }
@@ -203,10 +205,13 @@ func (s *session) analyze(patterns []string) (*driver.Result, []driver.PackageEr
 	if len(goflags) > 0 {
 		env = append(env, "GOFLAGS="+strings.Join(goflags, " "))
 	}
-	lc := driver.LoadConfig{Dir: s.dir, Patterns: patterns, Tests: s.opts.tests, Env: env, Mode: s.opts.load, BuildFlags: s.opts.more.buildFlags()}
+	lc := driver.LoadConfig{Context: s.ctx, Dir: s.dir, Patterns: patterns, Tests: s.opts.tests, Env: env, Mode: s.opts.load, BuildFlags: s.opts.more.buildFlags()}
 	loaded, res, err := driver.Analyze(lc, driver.RunConfig{Analyzers: s.analyzers, Jobs: s.opts.jobs, Dir: s.dir, Progress: s.progress.driver})
 	if errors.Is(err, driver.ErrNoPackages) {
 		return nil, nil, noPackages(s.dir, patterns)
+	}
+	if s.ctx != nil && s.ctx.Err() != nil {
+		return nil, nil, &exitError{code: exitIncomplete, msg: fmt.Sprintf("--timeout %v reached; the run is incomplete, nothing was reported", s.opts.more.timeout)}
 	}
 	if err != nil {
 		return nil, nil, &exitError{code: exitIncomplete, msg: err.Error()}
@@ -229,7 +234,9 @@ func runCheck(cmd *cobra.Command, o *options, patterns []string) error {
 	if o.more.verbose {
 		s.describe(cmd.ErrOrStderr())
 	}
-	defer startTimeout(o.more.timeout, cmd.ErrOrStderr())()
+	ctx, stop := startTimeout(o.more.timeout, cmd.ErrOrStderr())
+	defer stop()
+	s.ctx = ctx
 	s.progress = newProgress(o.more.quiet)
 	if o.pprof != "" {
 		stop, err := startProfiles(o.pprof)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -10,20 +11,22 @@ import (
 	"github.com/obscheck/obscheck/internal/driver"
 )
 
-// startTimeout ends the run with exit code 3 once d has passed (--timeout;
-// 0 is no limit). It returns the function that disarms it.
-//
-// The driver takes no context yet, so the limit cannot cancel the work in
-// flight: it reports and exits, as go test -timeout does.
-func startTimeout(d time.Duration, stderr io.Writer) (stop func()) {
+// startTimeout bounds the run by d (--timeout; 0 is no limit): the driver
+// stops at the deadline (the go commands it runs are killed, no package
+// is started), and the run ends with exit code 3. If anything is still
+// running a few seconds later, the process exits anyway, as go test
+// -timeout does. It returns the context to load with and the function
+// that disarms it.
+func startTimeout(d time.Duration, stderr io.Writer) (context.Context, func()) {
 	if d <= 0 {
-		return func() {}
+		return context.Background(), func() {}
 	}
-	t := time.AfterFunc(d, func() {
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	t := time.AfterFunc(d+5*time.Second, func() {
 		fmt.Fprintf(stderr, "obscheck: --timeout %v reached; the run is incomplete, nothing was reported\n", d)
 		os.Exit(exitIncomplete)
 	})
-	return func() { t.Stop() }
+	return ctx, func() { t.Stop(); cancel() }
 }
 
 // progress is told what a run is doing: the driver calls Update with its

@@ -223,7 +223,10 @@ func analyze(lc LoadConfig, rc RunConfig, keep bool) (*Loaded, *Result, error) {
 		loaded.FactPackages = append(loaded.FactPackages, n.p.PkgPath)
 	}
 	listed := time.Since(start)
-	res := schedule(pl, rc, cache, keep)
+	res := schedule(lc.context(), pl, rc, cache, keep)
+	if err := lc.context().Err(); err != nil {
+		return nil, nil, fmt.Errorf("gave up before the analysis was complete: %w", err)
+	}
 	for _, n := range pl.named {
 		if msgs := errorsOf(n.p); len(msgs) > 0 {
 			loaded.Errors = append(loaded.Errors, PackageError{Package: n.p.ID, Errors: msgs})

@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"context"
 	"fmt"
 	"go/token"
 	"go/types"
@@ -24,7 +25,7 @@ type scheduled struct {
 
 // schedule type-checks and analyzes the plan's source packages, each as
 // soon as what it waits for is done.
-func schedule(pl *plan, rc RunConfig, cache *typeCache, keep bool) *scheduled {
+func schedule(ctx context.Context, pl *plan, rc RunConfig, cache *typeCache, keep bool) *scheduled {
 	fset := token.NewFileSet()
 	v := &view{fset: fset, pkgs: map[string]*types.Package{}}
 	st, jobs := newRun(rc)
@@ -86,6 +87,11 @@ func schedule(pl *plan, rc RunConfig, cache *typeCache, keep bool) *scheduled {
 				defer func() { <-window }()
 			}
 			cpu <- struct{}{}
+			if ctx.Err() != nil { // --timeout: what is not done stays undone
+				<-cpu
+				close(n.checked)
+				return
+			}
 			t := time.Now()
 			check(fset, n.p, full, func(path string) (*types.Package, error) { return importFor(n.p, path) })
 			if n.store {
@@ -101,6 +107,10 @@ func schedule(pl *plan, rc RunConfig, cache *typeCache, keep bool) *scheduled {
 				<-d.analyzed
 			}
 			cpu <- struct{}{}
+			if ctx.Err() != nil {
+				<-cpu
+				return
+			}
 			t = time.Now()
 			results[i] = st.analyze(n.p, n.report, rc.DespiteErrors)
 			analyzeNS.Add(int64(time.Since(t)))
