@@ -81,6 +81,7 @@ func union(a, b *node) {
 type reg struct {
 	pos    token.Pos // the registration call
 	route  string
+	mount  bool // the target's patterns are relative to route (chi Mount)
 	target *node
 	traced bool
 	mws    []ast.Expr // the registration's middleware arguments
@@ -102,8 +103,9 @@ type consumerLoop struct {
 }
 
 type served struct {
-	field  bool // served as an http.Server's Handler
-	assign bool // ... by assignment: srv.Handler = h replaces the literal's
+	field  bool         // served as an http.Server's Handler
+	assign bool         // ... by assignment: srv.Handler = h replaces the literal's
+	server types.Object // the variable or field holding that server, if known
 	expr   ast.Expr
 	node   *node
 	traced bool
@@ -139,6 +141,10 @@ type state struct {
 	declFile    map[*ast.FuncDecl]*ast.File
 	objs        map[types.Object]*node
 	returns     map[*types.Func][]ast.Expr
+	mwReturns   map[*types.Func][]ast.Expr     // returned middleware (func-typed, not handlers)
+	litReturns  map[*ast.FuncLit][]ast.Expr    // handlers returned by literals (middleware bodies)
+	wrapsMemo   map[*types.Func]bool           // see wrapsInSpan
+	varValues   map[*types.Var][]ast.Expr      // values assigned to local variables, for middleware
 	fnStarts    map[*types.Func]bool
 	regs        []*reg
 	serves      []served
@@ -179,6 +185,10 @@ func newState(pass *analysis.Pass, pol *policy.Policy) *state {
 		declFile:      map[*ast.FuncDecl]*ast.File{},
 		objs:          map[types.Object]*node{},
 		returns:       map[*types.Func][]ast.Expr{},
+		mwReturns:     map[*types.Func][]ast.Expr{},
+		litReturns:    map[*ast.FuncLit][]ast.Expr{},
+		wrapsMemo:     map[*types.Func]bool{},
+		varValues:     map[*types.Var][]ast.Expr{},
 		fnStarts:      map[*types.Func]bool{},
 		chanLoops:     map[types.Object][]consumerLoop{},
 		chans:         map[types.Object]bool{},
@@ -277,13 +287,26 @@ func (s *state) collect() {
 				}
 			}
 		case *ast.CompositeLit:
-			s.compositeLit(n)
+			s.compositeLit(n, stack)
 		case *ast.ReturnStmt:
+			if lit, ok := innermostFunc(stack).(*ast.FuncLit); ok {
+				// func(next http.Handler) http.Handler { return otelhttp.NewHandler(next, name) }
+				for _, r := range n.Results {
+					if s.routerish(s.resultType(r)) {
+						s.litReturns[lit] = append(s.litReturns[lit], r)
+					}
+				}
+			}
 			if d, ok := innermostFunc(stack).(*ast.FuncDecl); ok {
 				if fn, ok := s.info.Defs[d.Name].(*types.Func); ok && s.mayReturnRouter(fn) {
 					for _, r := range n.Results {
-						if s.routerish(s.resultType(r)) {
+						t := s.resultType(r)
+						if s.routerish(t) {
 							s.returns[fn] = append(s.returns[fn], r)
+						} else if t != nil && !isHandlerFunc(t) {
+							if _, ok := t.Underlying().(*types.Signature); ok {
+								s.mwReturns[fn] = append(s.mwReturns[fn], r) // return otelhttp.NewMiddleware("x")
+							}
 						}
 					}
 				}
@@ -384,9 +407,13 @@ func (s *state) call(call *ast.CallExpr, stack []ast.Node) {
 		name = funcname.Of(fn)
 	}
 	// Span starts and callee edges, for every enclosing unit.
-	direct := name != "" && (s.starts[name] || s.mws[name] || s.importedStarts(fn))
-	if _, ok := traceapi.Wrappers[name]; ok {
-		direct = true
+	// Only span starts count: a function that wraps some handler in
+	// tracing middleware (otelhttp.NewHandler(h), r.Use(otelgin...)) does
+	// not run in a span itself, and counting it made a router constructor
+	// that traces one sub-handler look traced as a whole.
+	direct := name != "" && (s.starts[name] || s.importedStarts(fn))
+	if !direct && isServeHTTP(fn) && s.wrapperCall(receiver(call)) {
+		direct = true // otelhttp.NewHandler(h, "x").ServeHTTP(w, r)
 	}
 	if !direct && multiValued(stack) && traceapi.StartsSpanByShape(s.results(call, fn)) {
 		direct = true // tracer.Start under any name: a team's Tracer interface, func values
@@ -573,7 +600,7 @@ func (s *state) registration(call *ast.CallExpr, fn *types.Func, r traceapi.Regi
 	if h < 0 || h >= len(call.Args) || call.Ellipsis.IsValid() {
 		return
 	}
-	rg := &reg{fw: r.Framework, pos: call.Pos()}
+	rg := &reg{fw: r.Framework, pos: call.Pos(), mount: r.Mount}
 	if r.Route >= 0 && r.Route < len(call.Args) {
 		rg.route = s.str(call.Args[r.Route])
 	} else if recv := receiver(call); recv != nil {
@@ -614,22 +641,117 @@ func (s *state) chainRoute(e ast.Expr) string {
 	return ""
 }
 
-// tracingMiddleware reports whether e, a middleware argument, starts a span.
+// tracingMiddleware reports whether e, a middleware argument, starts a
+// span: a tracing middleware factory's result, a middleware function
+// whose body starts one, a function returning a tracing middleware, or a
+// variable holding one of these.
 func (s *state) tracingMiddleware(e ast.Expr) bool {
+	return s.tracingMw(e, 0)
+}
+
+func (s *state) tracingMw(e ast.Expr, depth int) bool {
+	if depth > 4 {
+		return false
+	}
 	switch e := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		// A middleware literal that starts a span or wraps the next
+		// handler in one.
+		if s.unitStarts(s.units[e]) {
+			return true
+		}
+		for _, r := range s.litReturns[e] {
+			if s.nodeTraced(s.resolve(r).find()) {
+				return true
+			}
+		}
+	case *ast.CompositeLit: // []connect.HandlerOption{...}
+		for _, el := range e.Elts {
+			if s.tracingMw(el, depth+1) {
+				return true
+			}
+		}
 	case *ast.CallExpr:
 		fn := callee(s.info, e)
 		if fn == nil {
+			if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && id.Name == "append" {
+				if _, ok := s.info.Uses[id].(*types.Builtin); ok {
+					for _, a := range e.Args {
+						if s.tracingMw(a, depth+1) {
+							return true
+						}
+					}
+				}
+			}
 			return false
 		}
-		n := funcname.Of(fn)
-		return s.mws[n] || s.funcStarts(fn)
+		if s.mws[funcname.Of(fn)] || s.wrapsInSpan(fn) {
+			return true
+		}
+		// A factory returning a middleware function whose body starts a span.
+		return returnsFunc(fn) && s.funcStarts(fn)
 	case *ast.Ident, *ast.SelectorExpr:
-		if fn, ok := s.info.Uses[identOf(e)].(*types.Func); ok {
-			return s.mws[funcname.Of(fn)] || s.funcStarts(fn)
+		switch obj := s.info.Uses[identOf(e)].(type) {
+		case *types.Func:
+			return s.mws[funcname.Of(obj)] || s.funcStarts(obj) || s.wrapsInSpan(obj)
+		case *types.Var:
+			for _, v := range s.varValues[obj] {
+				if s.tracingMw(v, depth+1) {
+					return true
+				}
+			}
 		}
 	}
 	return false
+}
+
+// wrapperCall reports whether e is a call wrapping a handler in a span.
+func (s *state) wrapperCall(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	_, ok = traceapi.Wrappers[calleeName(s.info, call)]
+	return ok
+}
+
+// returnsFunc reports whether fn returns a function (a middleware).
+func returnsFunc(fn *types.Func) bool {
+	res := fn.Signature().Results()
+	if res.Len() == 0 {
+		return false
+	}
+	_, ok := res.At(0).Type().Underlying().(*types.Signature)
+	return ok
+}
+
+// wrapsInSpan reports whether fn returns a handler wrapped in a span or a
+// tracing middleware (of this package, or known by fact).
+func (s *state) wrapsInSpan(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	if fn.Pkg() != s.pass.Pkg {
+		var f wrapsSpan
+		return s.sameModule(fn.Pkg()) && s.pass.ImportObjectFact(fn, &f)
+	}
+	if r, ok := s.wrapsMemo[fn]; ok {
+		return r
+	}
+	s.wrapsMemo[fn] = false // recursion guard
+	r := false
+	for _, e := range s.returns[fn] {
+		if s.nodeTraced(s.resolve(e).find()) {
+			r = true
+		}
+	}
+	for _, e := range s.mwReturns[fn] {
+		if s.tracingMw(e, 1) {
+			r = true
+		}
+	}
+	s.wrapsMemo[fn] = r
+	return r
 }
 
 func identOf(e ast.Expr) *ast.Ident {
@@ -644,6 +766,14 @@ func identOf(e ast.Expr) *ast.Ident {
 
 func (s *state) assign(a *ast.AssignStmt) {
 	if len(a.Lhs) != len(a.Rhs) {
+		// mw, err := otelconnect.NewInterceptor(): the first result.
+		if len(a.Rhs) == 1 && len(a.Lhs) > 1 {
+			if id, ok := a.Lhs[0].(*ast.Ident); ok {
+				if v, ok := s.info.ObjectOf(id).(*types.Var); ok && mayHoldMiddleware(v.Type()) {
+					s.varValues[v] = append(s.varValues[v], a.Rhs[0])
+				}
+			}
+		}
 		return
 	}
 	for i, l := range a.Lhs {
@@ -658,6 +788,7 @@ func (s *state) assign(a *ast.AssignStmt) {
 				s.serve(a.Rhs[i], a.Pos())
 				s.serves[len(s.serves)-1].field = true
 				s.serves[len(s.serves)-1].assign = true
+				s.serves[len(s.serves)-1].server = s.exprObj(l.X)
 				continue
 			}
 		}
@@ -676,10 +807,24 @@ func (s *state) bind(obj types.Object, rhs ast.Expr) {
 			s.grpcSrv[v] = traced
 		}
 	}
+	if !v.IsField() && mayHoldMiddleware(v.Type()) {
+		s.varValues[v] = append(s.varValues[v], rhs)
+	}
 	if !s.routerish(v.Type()) && !isHandlerFunc(v.Type()) {
 		return
 	}
 	union(s.objNode(v), s.resolve(rhs))
+}
+
+// mayHoldMiddleware reports whether a variable of type t can hold a
+// middleware, an interceptor or options carrying them: anything but
+// basic values.
+func mayHoldMiddleware(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Basic, *types.Map, *types.Chan:
+		return false
+	}
+	return true
 }
 
 // serverField reports whether t is (a pointer to) a server type whose field
@@ -706,7 +851,7 @@ var (
 	}()
 )
 
-func (s *state) compositeLit(cl *ast.CompositeLit) {
+func (s *state) compositeLit(cl *ast.CompositeLit, stack []ast.Node) {
 	if !s.serverField(s.info.TypeOf(cl), "Handler") {
 		// &App{router: r}: the field holds the router its ServeHTTP hands on to.
 		for _, el := range cl.Elts {
@@ -728,8 +873,56 @@ func (s *state) compositeLit(cl *ast.CompositeLit) {
 		if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Handler" {
 			s.serve(kv.Value, cl.Pos())
 			s.serves[len(s.serves)-1].field = true
+			s.serves[len(s.serves)-1].server = s.boundTo(stack)
 		}
 	}
+}
+
+// exprObj returns the variable or field e denotes (srv, s.srv), or nil.
+func (s *state) exprObj(e ast.Expr) types.Object {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return s.info.ObjectOf(e)
+	case *ast.SelectorExpr:
+		return s.info.ObjectOf(e.Sel)
+	case *ast.StarExpr:
+		return s.exprObj(e.X)
+	}
+	return nil
+}
+
+// boundTo returns the variable or field the composite literal on top of
+// stack is assigned to (srv := &http.Server{...}, s.srv = ..., Srv: ...).
+func (s *state) boundTo(stack []ast.Node) types.Object {
+	i := len(stack) - 1
+	child := stack[i]
+	for i--; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.UnaryExpr, *ast.ParenExpr:
+			child = p
+			continue
+		case *ast.AssignStmt:
+			for j, r := range p.Rhs {
+				if r == child && j < len(p.Lhs) && len(p.Lhs) == len(p.Rhs) {
+					return s.exprObj(p.Lhs[j])
+				}
+			}
+		case *ast.ValueSpec:
+			for j, r := range p.Values {
+				if r == child && j < len(p.Names) {
+					return s.info.Defs[p.Names[j]]
+				}
+			}
+		case *ast.KeyValueExpr:
+			if p.Value == child {
+				if k, ok := p.Key.(*ast.Ident); ok {
+					return s.info.Uses[k]
+				}
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 func (s *state) objNode(obj types.Object) *node {

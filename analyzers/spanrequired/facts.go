@@ -6,12 +6,21 @@ import (
 	"github.com/obscheck/obscheck/internal/report"
 )
 
-// startsSpan marks a function that starts a span, directly or through a
-// callee, or that returns a handler or middleware wrapped in one.
+// startsSpan marks a function that starts a span when it is called,
+// directly or through a callee.
 type startsSpan struct{}
 
 func (*startsSpan) AFact()         {}
 func (*startsSpan) String() string { return "startsSpan" }
+
+// wrapsSpan marks a function that returns a handler wrapped in a span or
+// a tracing middleware: what it returns is traced. (Mentioning a tracing
+// wrapper somewhere in its body says nothing about the rest of what it
+// returns.)
+type wrapsSpan struct{}
+
+func (*wrapsSpan) AFact()         {}
+func (*wrapsSpan) String() string { return "wrapsSpan" }
 
 // noSpan marks an exported function with a handler's signature that
 // starts no span: registering it on an untraced router is a finding.

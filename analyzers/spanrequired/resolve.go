@@ -71,10 +71,18 @@ func (s *state) fillCall(n *node, call *ast.CallExpr) {
 		}
 		return
 	}
+	if st, ok := traceapi.Strippers[name]; ok && st.Handler < len(call.Args) && st.Prefix < len(call.Args) {
+		// http.StripPrefix("/v2", h): h's patterns are relative to /v2.
+		n.prefix = s.str(call.Args[st.Prefix])
+		n.kids = append(n.kids, s.resolve(call.Args[st.Handler]))
+		return
+	}
 	if d, ok := traceapi.Derivations[name]; ok {
 		if recv := receiver(call); recv != nil {
 			if d.Route >= 0 && d.Route < len(call.Args) {
 				n.prefix = s.str(call.Args[d.Route])
+			} else if d.Chain {
+				n.prefix = s.chainRoute(recv) // r.PathPrefix("/api").Subrouter()
 			}
 			if d.MwFrom >= 0 && d.MwFrom <= len(call.Args) {
 				n.mws = append(n.mws, call.Args[d.MwFrom:]...)
@@ -102,20 +110,22 @@ func (s *state) fillCall(n *node, call *ast.CallExpr) {
 				n.ext = append(n.ext, f.Result...)
 				n.extPos = call.Pos()
 			}
-			if s.importedStarts(fn) {
+			if s.wrapsInSpan(fn) { // a constructor returning a traced handler, not one that merely starts spans somewhere
 				n.traced = true
 			}
 		}
 	}
 	// A chain built by a middleware library (alice.New(mw...).Then(h),
 	// negroni): a tracing middleware among its arguments traces it.
-	n.mws = append(n.mws, call.Args...)
+	// Handler arguments are not middleware: a traced handler passed to a
+	// router constructor traces itself, not the router.
+	n.mws = s.appendMws(n.mws, call.Args)
 	for recv, i := receiver(call), 0; recv != nil && i < 4; i++ {
 		rc, ok := ast.Unparen(recv).(*ast.CallExpr)
 		if !ok {
 			break
 		}
-		n.mws = append(n.mws, rc.Args...)
+		n.mws = s.appendMws(n.mws, rc.Args)
 		recv = receiver(rc)
 	}
 	// Middleware chains and http.StripPrefix: the handler arguments are
@@ -125,6 +135,18 @@ func (s *state) fillCall(n *node, call *ast.CallExpr) {
 			n.kids = append(n.kids, s.resolve(a))
 		}
 	}
+}
+
+// appendMws appends the arguments that may be middleware: not handlers
+// or routers.
+func (s *state) appendMws(mws []ast.Expr, args []ast.Expr) []ast.Expr {
+	for _, a := range args {
+		if t := s.info.TypeOf(a); t != nil && (s.routerish(t) || isHandlerFunc(t)) {
+			continue
+		}
+		mws = append(mws, a)
+	}
+	return mws
 }
 
 // str evaluates a route or subject. Variables assigned once (pathMetrics
@@ -283,8 +305,13 @@ type item struct {
 	fw     traceapi.Framework
 }
 
+// walkCtx is what a walk knows on its way down to a handler. Routes are
+// shown as the server sees them: base is the path the current router's
+// own patterns are relative to (a mount that strips its prefix, a group),
+// route the pattern of the registration that led here.
 type walkCtx struct {
 	traced bool
+	base   string
 	route  string
 	fw     traceapi.Framework
 	regPos token.Pos // the registration the walk came through
@@ -298,7 +325,9 @@ func (s *state) walk(n *node, c walkCtx, seen map[*node]bool, out *[]item) {
 	}
 	seen[n] = true
 	defer delete(seen, n)
-	c.route = joinRoute(c.route, n.prefix)
+	if n.prefix != "" {
+		c.base = joinRoute(c.base, n.prefix)
+	}
 	c.traced = c.traced || s.nodeTraced(n)
 	if c.traced {
 		return
@@ -308,7 +337,10 @@ func (s *state) walk(n *node, c walkCtx, seen map[*node]bool, out *[]item) {
 			continue
 		}
 		rc := c
-		rc.route = joinRoute(c.route, r.route)
+		rc.route = joinRoute(c.base, r.route)
+		if r.mount { // chi Mount: the sub-router's patterns are relative
+			rc.base = rc.route
+		}
 		rc.fw = r.fw
 		rc.regPos = r.pos
 		for _, m := range r.mws {
@@ -361,7 +393,10 @@ func (s *state) walk(n *node, c walkCtx, seen map[*node]bool, out *[]item) {
 		*out = append(*out, item{fn: f, route: c.route, fw: c.fw, regPos: c.regPos})
 	}
 	for _, r := range n.ext {
-		rt := joinRoute(c.route, r.Route)
+		rt := c.route // a handler registered here
+		if r.Route != "" {
+			rt = joinRoute(c.base, r.Route) // a route of a router built elsewhere
+		}
 		if s.exempt(rt) || rt == "" && s.exemptName(r.Name) {
 			continue
 		}
@@ -523,16 +558,8 @@ func isHandlerFunc(t types.Type) bool {
 
 // handlerSig returns the framework of a handler signature, or "".
 func handlerSig(sig *types.Signature) traceapi.Framework {
-	p := sig.Params()
-	switch {
-	case p.Len() == 2 && sig.Results().Len() == 0 && funcname.TypeIs(p.At(0).Type(), "net/http.ResponseWriter") && funcname.TypeIs(p.At(1).Type(), "*net/http.Request"):
-		return traceapi.HTTP
-	case p.Len() == 1 && funcname.TypeIs(p.At(0).Type(), "*"+traceapi.Gin+".Context"):
-		return traceapi.GinF
-	case p.Len() == 1 && funcname.TypeIs(p.At(0).Type(), traceapi.Echo+".Context") && sig.Results().Len() == 1:
-		return traceapi.EchF
-	}
-	return ""
+	fw, _ := traceapi.Handlers(sig)
+	return fw
 }
 
 func funcDisplayName(fn *types.Func) string {

@@ -48,7 +48,7 @@ judged where it is served. Routes in rules.spanrequired.exempt_routes
 		URL:       "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#spanrequired",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, directives.New(src)},
 		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, src) },
-		FactTypes: []analysis.Fact{(*startsSpan)(nil), (*noSpan)(nil), (*router)(nil), (*grpcServer)(nil)},
+		FactTypes: []analysis.Fact{(*startsSpan)(nil), (*wrapsSpan)(nil), (*noSpan)(nil), (*router)(nil), (*grpcServer)(nil)},
 
 		ResultType: report.ResultType,
 	}
@@ -235,17 +235,18 @@ func (s *state) linkCalls() map[*types.Var]bool {
 
 func (s *state) reportServes() {
 	// srv.Handler = otelhttp.NewHandler(srv.Handler, "api") (or any traced
-	// handler) replaces the handler the server literals of the same
-	// function were built with.
-	serversTraced := map[*ast.FuncDecl]bool{}
+	// handler) replaces the handler the literal assigned to the same
+	// server variable or field was built with; other servers are not
+	// concerned.
+	serversTraced := map[types.Object]bool{}
 	for _, sv := range s.serves {
-		if sv.assign && s.nodeTraced(sv.node.find()) {
-			serversTraced[s.declAt(sv.pos)] = true
+		if sv.assign && sv.server != nil && s.nodeTraced(sv.node.find()) {
+			serversTraced[sv.server] = true
 		}
 	}
 	for _, sv := range s.serves {
 		n := sv.node.find()
-		if n.param != nil || s.assumedTraced(sv.expr) || sv.field && serversTraced[s.declAt(sv.pos)] {
+		if n.param != nil || s.assumedTraced(sv.expr) || sv.field && !sv.assign && sv.server != nil && serversTraced[sv.server] {
 			continue
 		}
 		var items []item
@@ -326,16 +327,15 @@ const (
 
 func hint(fw traceapi.Framework, name string) string {
 	switch fw {
-	case traceapi.GinF:
-		return fmt.Sprintf("start one with tracer.Start(c.Request.Context(), %q) or install otelgin.Middleware on the router", name)
-	case traceapi.EchF:
-		return fmt.Sprintf("start one with tracer.Start(c.Request().Context(), %q) or install otelecho.Middleware on the router", name)
 	case fwGRPC:
 		return fmt.Sprintf("start one with tracer.Start(ctx, %q) or create the server with grpc.StatsHandler(otelgrpc.NewServerHandler())", name)
 	case fwMessage:
 		return fmt.Sprintf("start one per message with tracer.Start(ctx, %q)", name)
 	}
-	return fmt.Sprintf("start one with tracer.Start(r.Context(), %q) or wrap the router with otelhttp.NewHandler", name)
+	if l := traceapi.ByFramework(fw); l != nil && l.Hint != "" {
+		return fmt.Sprintf(l.Hint, name)
+	}
+	return fmt.Sprintf(traceapi.NetHTTPLib.Hint, name)
 }
 
 // spanName suggests a span name: the function's name, or for a literal
@@ -604,6 +604,9 @@ func (s *state) exportFacts(servedParams map[*types.Var]bool) {
 	for fn, d := range s.decls {
 		if s.fnStarts[fn] {
 			s.pass.ExportObjectFact(fn, &startsSpan{})
+		}
+		if s.wrapsInSpan(fn) {
+			s.pass.ExportObjectFact(fn, &wrapsSpan{})
 		}
 		if returnsGRPCServer(fn) {
 			s.pass.ExportObjectFact(fn, &grpcServer{Traced: s.grpcTrace})

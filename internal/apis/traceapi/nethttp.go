@@ -1,0 +1,34 @@
+package traceapi
+
+// NetHTTP is the import path of net/http.
+const NetHTTP = "net/http"
+
+// DefaultMux is the router the package-level net/http functions use.
+const DefaultMux = NetHTTP + ".DefaultServeMux"
+
+// NetHTTPLib is net/http: ServeMux, Handle/HandleFunc, servers.
+var NetHTTPLib = Lib{
+	Name:      "net/http",
+	Framework: HTTP,
+	Handler:   &HandlerSig{Params: []string{NetHTTP + ".ResponseWriter", "*" + NetHTTP + ".Request"}},
+	Hint:      "start one with tracer.Start(r.Context(), %q) or wrap the router with otelhttp.NewHandler",
+
+	RouterTypes: []string{NetHTTP + ".ServeMux"},
+	// The package-level functions register on DefaultMux.
+	Registrations: join(
+		methods(NetHTTP, []string{"Handle", "HandleFunc"}, Registration{Route: 0, Handler: 1, Framework: HTTP}),
+		methods("(*"+NetHTTP+".ServeMux)", []string{"Handle", "HandleFunc"}, Registration{Route: 0, Handler: 1, Framework: HTTP}),
+	),
+	Strippers: map[string]Strip{NetHTTP + ".StripPrefix": {Prefix: 0, Handler: 1}},
+	Serves: map[string]int{ // nil: DefaultMux
+		NetHTTP + ".ListenAndServe":    1,
+		NetHTTP + ".ListenAndServeTLS": 3,
+		NetHTTP + ".Serve":             1,
+		NetHTTP + ".ServeTLS":          1,
+	},
+	ServerHandlerFields: map[string]string{NetHTTP + ".Server": "Handler"},
+	Delegations: []string{
+		"(" + NetHTTP + ".Handler).ServeHTTP",
+		"(" + NetHTTP + ".HandlerFunc).ServeHTTP",
+	},
+}
