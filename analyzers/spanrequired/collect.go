@@ -141,10 +141,10 @@ type state struct {
 	declFile    map[*ast.FuncDecl]*ast.File
 	objs        map[types.Object]*node
 	returns     map[*types.Func][]ast.Expr
-	mwReturns   map[*types.Func][]ast.Expr     // returned middleware (func-typed, not handlers)
-	litReturns  map[*ast.FuncLit][]ast.Expr    // handlers returned by literals (middleware bodies)
-	wrapsMemo   map[*types.Func]bool           // see wrapsInSpan
-	varValues   map[*types.Var][]ast.Expr      // values assigned to local variables, for middleware
+	mwReturns   map[*types.Func][]ast.Expr  // returned middleware (func-typed, not handlers)
+	litReturns  map[*ast.FuncLit][]ast.Expr // handlers returned by literals (middleware bodies)
+	wrapsMemo   map[*types.Func]bool        // see wrapsInSpan
+	varValues   map[*types.Var][]ast.Expr   // values assigned to local variables, for middleware
 	fnStarts    map[*types.Func]bool
 	regs        []*reg
 	serves      []served
