@@ -41,6 +41,7 @@ type node struct {
 	extPos token.Pos
 	param  *types.Var // the node is this parameter of the enclosing function
 	mws    []ast.Expr // middleware installed or applied: traced if one starts a span
+	svcs   []*service // generated service handlers (connect)
 }
 
 func (n *node) find() *node {
@@ -66,6 +67,7 @@ func union(a, b *node) {
 	a.ctors = append(a.ctors, b.ctors...)
 	a.ext = append(a.ext, b.ext...)
 	a.mws = append(a.mws, b.mws...)
+	a.svcs = append(a.svcs, b.svcs...)
 	if a.extPos == token.NoPos {
 		a.extPos = b.extPos
 	}
@@ -136,35 +138,36 @@ type state struct {
 	routerishMemo map[types.Type]bool  // see routerish
 	retMemo       map[*types.Func]bool // see mayReturnRouter
 
-	units       map[ast.Node]*unit
-	decls       map[*types.Func]*ast.FuncDecl
-	declFile    map[*ast.FuncDecl]*ast.File
-	objs        map[types.Object]*node
-	returns     map[*types.Func][]ast.Expr
-	mwReturns   map[*types.Func][]ast.Expr  // returned middleware (func-typed, not handlers)
-	litReturns  map[*ast.FuncLit][]ast.Expr // handlers returned by literals (middleware bodies)
-	wrapsMemo   map[*types.Func]bool        // see wrapsInSpan
-	varValues   map[*types.Var][]ast.Expr   // values assigned to local variables, for middleware
-	fnStarts    map[*types.Func]bool
-	regs        []*reg
-	serves      []served
-	loops       []consumerLoop
-	chanLoops   map[types.Object][]consumerLoop
-	chans       map[types.Object]bool
-	subs        []subRec
-	grpcRegs    []grpcReg
-	grpcSrv     map[types.Object]bool // gRPC servers of known origin: traced where created
-	grpcTrace   bool
-	calls       []callRec
-	resolving   map[ast.Expr]*node
-	entries     []*ast.FuncDecl
-	generated   map[*ast.File]bool
-	litOwner    map[*ast.FuncLit]*ast.FuncDecl
-	r           *report.Reporter
-	reported    map[token.Pos]bool
-	reportedExt map[string]bool
-	locals      *eval.Locals
-	grpcParams  map[*types.Var][]HandlerRef // uncovered gRPC methods registered on a server parameter
+	units         map[ast.Node]*unit
+	decls         map[*types.Func]*ast.FuncDecl
+	declFile      map[*ast.FuncDecl]*ast.File
+	objs          map[types.Object]*node
+	returns       map[*types.Func][]ast.Expr
+	mwReturns     map[*types.Func][]ast.Expr  // returned middleware (func-typed, not handlers)
+	litReturns    map[*ast.FuncLit][]ast.Expr // handlers returned by literals (middleware bodies)
+	wrapsMemo     map[*types.Func]bool        // see wrapsInSpan
+	varValues     map[*types.Var][]ast.Expr   // values assigned to local variables, for middleware
+	fnStarts      map[*types.Func]bool
+	regs          []*reg
+	serves        []served
+	loops         []consumerLoop
+	chanLoops     map[types.Object][]consumerLoop
+	chans         map[types.Object]bool
+	subs          []subRec
+	grpcRegs      []grpcReg
+	grpcSrv       map[types.Object]bool // gRPC servers of known origin: traced where created
+	grpcTrace     bool
+	calls         []callRec
+	resolving     map[ast.Expr]*node
+	entries       []*ast.FuncDecl
+	generated     map[*ast.File]bool
+	litOwner      map[*ast.FuncLit]*ast.FuncDecl
+	r             *report.Reporter
+	reported      map[token.Pos]bool
+	reportedExt   map[string]bool
+	locals        *eval.Locals
+	grpcParams    map[*types.Var][]HandlerRef // uncovered gRPC methods registered on a server parameter
+	tracedClients map[string]bool             // packages of message clients configured to trace every message
 }
 
 type subRec struct {
@@ -196,6 +199,7 @@ func newState(pass *analysis.Pass, pol *policy.Policy) *state {
 		resolving:     map[ast.Expr]*node{},
 		generated:     map[*ast.File]bool{},
 		litOwner:      map[*ast.FuncLit]*ast.FuncDecl{},
+		tracedClients: map[string]bool{},
 	}
 	for n := range traceapi.SpanStarters {
 		s.starts[n] = true
@@ -251,6 +255,9 @@ func (s *state) collect() {
 			}
 		case *ast.RangeStmt:
 			s.units[n] = &unit{node: n}
+			if s.messageRange(n.X) { // for d := range deliveries, for _, m := range out.Messages
+				s.loops = append(s.loops, consumerLoop{loop: n, fn: enclosingDecl(stack)})
+			}
 			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
 				if obj := s.info.Uses[id]; obj != nil {
 					s.chanLoops[obj] = append(s.chanLoops[obj], consumerLoop{loop: n, fn: enclosingDecl(stack), ch: obj})
@@ -260,6 +267,11 @@ func (s *state) collect() {
 			s.units[n] = &unit{node: n}
 		case *ast.UnaryExpr:
 			if n.Op == token.ARROW {
+				if s.messageChan(s.info.TypeOf(n.X)) {
+					if l := innermostLoop(stack); l != nil {
+						s.loops = append(s.loops, consumerLoop{loop: l, fn: enclosingDecl(stack)})
+					}
+				}
 				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
 					if obj := s.info.Uses[id]; obj != nil {
 						if l := innermostLoop(stack); l != nil {
@@ -315,6 +327,46 @@ func (s *state) collect() {
 		return true
 	})
 }
+
+// messageChan reports whether t is a channel of messages a consumer
+// loop handles one at a time (amqp.Delivery).
+func (s *state) messageChan(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	ch, ok := t.Underlying().(*types.Chan)
+	if !ok {
+		return false
+	}
+	k, ok := funcname.KeyOf(ch.Elem())
+	return ok && messageChans[k]
+}
+
+// messageRange reports whether ranging over x handles messages one at a
+// time: a channel of messages, or the message field of a receive result
+// (out.Messages of sqs.ReceiveMessage).
+func (s *state) messageRange(x ast.Expr) bool {
+	t := s.info.TypeOf(x)
+	if s.messageChan(t) {
+		return true
+	}
+	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	rt := s.info.TypeOf(sel.X)
+	if rt == nil {
+		return false
+	}
+	ptr := ""
+	if p, ok := rt.(*types.Pointer); ok {
+		rt, ptr = p.Elem(), "*"
+	}
+	k, ok := funcname.KeyOf(rt)
+	return ok && traceapi.MessageRanges[ptr+k.Path+"."+k.Name] == sel.Sel.Name
+}
+
+var messageChans = funcname.TypeKeys(traceapi.MessageChans)
 
 // mayReturnRouter reports whether fn has a result that can hold a
 // router or handler, so that its returns are worth looking at. A value
@@ -514,6 +566,7 @@ func (s *state) call(call *ast.CallExpr, stack []ast.Node) {
 			s.serve(recv, call.Pos())
 		}
 	}
+	s.gatewayRegistration(call, fn)
 	if fn.Type() != nil {
 		if g, ok := s.grpcRegistration(call, fn); ok {
 			s.grpcRegs = append(s.grpcRegs, g)
@@ -597,6 +650,16 @@ func (s *state) registration(call *ast.CallExpr, fn *types.Func, r traceapi.Regi
 	if h < 0 {
 		h = len(call.Args) - 1
 	}
+	if h == len(call.Args) && h == 1 && r.Route == 0 {
+		// mux.Handle(greetv1connect.NewGreetServiceHandler(impl)): the
+		// service's path and handler.
+		if inner, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok && s.serviceCtor(inner, callee(s.info, inner)) != nil {
+			rg := &reg{fw: r.Framework, pos: call.Pos(), target: s.resolve(inner)}
+			router.find().regs = append(router.find().regs, rg)
+			s.regs = append(s.regs, rg)
+		}
+		return
+	}
 	if h < 0 || h >= len(call.Args) || call.Ellipsis.IsValid() {
 		return
 	}
@@ -617,6 +680,12 @@ func (s *state) registration(call *ast.CallExpr, fn *types.Func, r traceapi.Regi
 	}
 	rg.mws = mws
 	rg.target = s.resolve(call.Args[h])
+	if r.Returns {
+		// h := router.AddHandler(...); h.AddMiddleware(mw): the
+		// registration's result stands for the handler.
+		rg.target = s.resolve(call)
+		rg.target.kids = append(rg.target.kids, s.resolve(call.Args[h]))
+	}
 	router.find().regs = append(router.find().regs, rg)
 	s.regs = append(s.regs, rg)
 }
@@ -687,6 +756,14 @@ func (s *state) tracingMw(e ast.Expr, depth int) bool {
 		}
 		if s.mws[funcname.Of(fn)] || s.wrapsInSpan(fn) {
 			return true
+		}
+		if traceapi.MiddlewareCarriers[funcname.Of(fn)] { // connect.WithInterceptors(otel), runtime.WithMiddlewares(...)
+			for _, a := range e.Args {
+				if s.tracingMw(a, depth+1) {
+					return true
+				}
+			}
+			return false
 		}
 		// A factory returning a middleware function whose body starts a span.
 		return returnsFunc(fn) && s.funcStarts(fn)
@@ -766,6 +843,14 @@ func identOf(e ast.Expr) *ast.Ident {
 
 func (s *state) assign(a *ast.AssignStmt) {
 	if len(a.Lhs) != len(a.Rhs) {
+		// path, h := greetv1connect.NewGreetServiceHandler(impl): h.
+		if call, ok := ast.Unparen(a.Rhs[0]).(*ast.CallExpr); ok && len(a.Rhs) == 1 && len(a.Lhs) == 2 {
+			if s.serviceCtor(call, callee(s.info, call)) != nil {
+				if v, ok := s.exprObj(a.Lhs[1]).(*types.Var); ok {
+					union(s.objNode(v), s.resolve(call))
+				}
+			}
+		}
 		// mw, err := otelconnect.NewInterceptor(): the first result.
 		if len(a.Rhs) == 1 && len(a.Lhs) > 1 {
 			if id, ok := a.Lhs[0].(*ast.Ident); ok {
@@ -852,6 +937,7 @@ var (
 )
 
 func (s *state) compositeLit(cl *ast.CompositeLit, stack []ast.Node) {
+	s.tracingFlags(cl)
 	if !s.serverField(s.info.TypeOf(cl), "Handler") {
 		// &App{router: r}: the field holds the router its ServeHTTP hands on to.
 		for _, el := range cl.Elts {
@@ -877,6 +963,65 @@ func (s *state) compositeLit(cl *ast.CompositeLit, stack []ast.Node) {
 		}
 	}
 }
+
+// tracingFlags records the clients whose configuration turns on
+// per-message tracing (pubsub.ClientConfig{EnableOpenTelemetryTracing: true}).
+func (s *state) tracingFlags(cl *ast.CompositeLit) {
+	if len(traceapi.TracingFlags) == 0 {
+		return
+	}
+	t := s.info.TypeOf(cl)
+	if t == nil {
+		return
+	}
+	k, ok := funcname.KeyOf(t)
+	if !ok {
+		return
+	}
+	for _, el := range cl.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		key, ok := kv.Key.(*ast.Ident)
+		if !ok || !traceapi.TracingFlags[k.Path+"."+k.Name+"."+key.Name] {
+			continue
+		}
+		if tv, ok := s.info.Types[kv.Value]; ok && tv.Value != nil && tv.Value.String() == "true" {
+			s.tracedClients[k.Path] = true
+		}
+	}
+}
+
+// gatewayRegistration recognizes a generated gRPC-gateway registration,
+// Register<Svc>Handler{,FromEndpoint,Server,Client}(ctx, mux, ...): the
+// service answers HTTP requests on the mux.
+func (s *state) gatewayRegistration(call *ast.CallExpr, fn *types.Func) {
+	if len(traceapi.GatewayMuxes) == 0 || fn.Pkg() == s.pass.Pkg || !strings.HasPrefix(fn.Name(), "Register") {
+		return
+	}
+	svc, _, ok := strings.Cut(strings.TrimPrefix(fn.Name(), "Register"), "Handler")
+	if !ok || svc == "" {
+		return
+	}
+	for _, a := range call.Args {
+		t := s.info.TypeOf(a)
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if k, ok := funcname.KeyOf(t); ok && traceapi.GatewayMuxes[k.Path+"."+k.Name] {
+			ref := HandlerRef{Name: svc, Kind: gatewayService, Reg: report.PositionOf(s.pass.Fset, call.Pos())}
+			rg := &reg{fw: traceapi.GatewayF, pos: call.Pos(), target: &node{ext: []HandlerRef{ref}, extPos: call.Pos()}}
+			mux := s.resolve(a).find()
+			mux.regs = append(mux.regs, rg)
+			s.regs = append(s.regs, rg)
+			return
+		}
+	}
+}
+
+// gatewayService is the HandlerRef.Kind of a gRPC-gateway service.
+const gatewayService = "grpc-gateway-service"
 
 // exprObj returns the variable or field e denotes (srv, s.srv), or nil.
 func (s *state) exprObj(e ast.Expr) types.Object {

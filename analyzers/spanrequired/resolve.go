@@ -36,6 +36,10 @@ func (s *state) fill(n *node, e ast.Expr) {
 			union(s.objNode(obj), n)
 			s.serveHTTPMethods(n.find(), obj.Type())
 		}
+	case *ast.IndexExpr: // a generic handler instantiated: gh[int]
+		union(n, s.resolve(e.X))
+	case *ast.IndexListExpr:
+		union(n, s.resolve(e.X))
 	case *ast.UnaryExpr:
 		if e.Op == token.AND {
 			union(n, s.resolve(e.X))
@@ -63,6 +67,14 @@ func (s *state) fillCall(n *node, call *ast.CallExpr) {
 	name := ""
 	if fn != nil {
 		name = funcname.Of(fn)
+	}
+	if r, ok := traceapi.Registrations[name]; ok && r.Returns {
+		return // the registered handler (registration adds it as a kid), not the router
+	}
+	if sv := s.serviceCtor(call, fn); sv != nil { // connect: New<Svc>Handler(impl, opts...)
+		n.svcs = append(n.svcs, sv)
+		n.mws = s.appendMws(n.mws, call.Args[1:])
+		return
 	}
 	if i, ok := traceapi.Wrappers[name]; ok {
 		n.traced = true
@@ -188,7 +200,7 @@ func (s *state) serveHTTPMethods(n *node, t types.Type) {
 	}
 	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")
 	if fn, ok := obj.(*types.Func); ok && fn.Pkg() == s.pass.Pkg {
-		n.funcs = append(n.funcs, hfunc{obj: fn})
+		n.funcs = append(n.funcs, hfunc{obj: fn.Origin()}) // &HG[int]{}: the generic declaration
 	}
 }
 
@@ -391,6 +403,11 @@ func (s *state) walk(n *node, c walkCtx, seen map[*node]bool, out *[]item) {
 			continue
 		}
 		*out = append(*out, item{fn: f, route: c.route, fw: c.fw, regPos: c.regPos})
+	}
+	for _, sv := range n.svcs {
+		if !c.traced {
+			*out = append(*out, s.serviceItems(sv, c)...)
+		}
 	}
 	for _, r := range n.ext {
 		rt := c.route // a handler registered here

@@ -287,6 +287,20 @@ func (s *state) reportItems(items []item, servePos token.Pos) {
 		}
 		s.reportedExt[key] = true
 		name := it.ref.Name
+		if it.ref.Kind == gatewayService {
+			d := analysis.Diagnostic{
+				Pos:     pos,
+				Message: fmt.Sprintf("gRPC-gateway service %s answers HTTP requests without a span: wrap the gateway mux with otelhttp.NewHandler where it is served", name),
+			}
+			if it.ref.Reg != report.PositionOf(s.pass.Fset, pos) {
+				d.Related = s.r.Related(it.ref.Reg, "service "+name+" is registered here")
+			}
+			if servePos != token.NoPos && servePos != pos {
+				d.Related = append(d.Related, report.RelatedHere(servePos, "served here")...)
+			}
+			s.r.Report(d)
+			continue
+		}
 		// The handler and its registration are in another package: they
 		// are related locations, never part of the message, so the
 		// finding keeps its identity when lines move there.
@@ -306,13 +320,17 @@ func (s *state) reportItems(items []item, servePos token.Pos) {
 
 func serves(fw traceapi.Framework, route string) string {
 	switch fw {
-	case fwMessage:
+	case fwMessage, traceapi.WaterF:
 		if route == "" {
 			return "consumes messages"
 		}
 		return "consumes " + route
 	case fwGRPC:
 		return "serves gRPC method " + route
+	case traceapi.ConnectF:
+		if route != "" {
+			return "serves connect procedure " + route
+		}
 	}
 	if route == "" {
 		return "serves requests"
@@ -386,7 +404,7 @@ func (s *state) reportFunc(f *hfunc, route string, fw traceapi.Framework, regPos
 	}
 	sn := spanName(name, route)
 	who := "handler"
-	if fw == fwMessage {
+	if fw == fwMessage || fw == traceapi.WaterF {
 		who = "message handler"
 	}
 	d := analysis.Diagnostic{
@@ -407,6 +425,9 @@ func (s *state) reportFunc(f *hfunc, route string, fw traceapi.Framework, regPos
 
 func (s *state) reportSubs() {
 	for _, sub := range s.subs {
+		if fn := callee(s.info, sub.call); fn != nil && fn.Pkg() != nil && s.tracedClients[fn.Pkg().Path()] {
+			continue // the client runs every callback in a span
+		}
 		var items []item
 		s.walk(s.resolve(sub.handler), walkCtx{fw: fwMessage, route: sub.subject}, map[*node]bool{}, &items)
 		for i := range items {
@@ -619,6 +640,9 @@ func (s *state) exportFacts(servedParams map[*types.Var]bool) {
 			if u := s.units[d]; u != nil && !u.delegates {
 				s.pass.ExportObjectFact(fn, &noSpan{})
 			}
+		}
+		if s.generated[s.declFile[d]] {
+			continue // generated code (connect, grpc-gateway) is modelled at its call sites
 		}
 		var f router
 		if rets := s.returns[fn]; len(rets) > 0 && !s.assumed(fn) {

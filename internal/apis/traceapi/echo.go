@@ -10,7 +10,7 @@ var EchoLib = Lib{
 	Name:      "echo",
 	Modules:   []string{"github.com/labstack"},
 	Framework: EchF,
-	Handler:   &HandlerSig{Params: []string{Echo + ".Context"}, Results: 1},
+	Handlers:  []HandlerSig{{Params: []string{Echo + ".Context"}, Results: 1}},
 	Hint:      "start one with tracer.Start(c.Request().Context(), %q) or install otelecho.Middleware on the router",
 
 	Middleware:  []string{Otelecho + ".Middleware"}, // echo.MiddlewareFunc

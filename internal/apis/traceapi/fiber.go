@@ -21,7 +21,7 @@ func fiberLib(pkg string, fw Framework, ctx string, mw []string) Lib {
 	return Lib{
 		Name:        "fiber " + pkg[len(pkg)-2:],
 		Framework:   fw,
-		Handler:     &HandlerSig{Params: []string{ctx}, Results: 1},
+		Handlers:    []HandlerSig{{Params: []string{ctx}, Results: 1}},
 		Middleware:  mw,
 		RouterTypes: names(pkg, "App", "Group", "Router"),
 		Registrations: join(

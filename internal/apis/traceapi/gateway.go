@@ -13,7 +13,7 @@ var GatewayLib = Lib{
 	Modules:   []string{"github.com/grpc-ecosystem/grpc-gateway"},
 	Framework: GatewayF,
 	// runtime.HandlerFunc: func(w, r, pathParams map[string]string).
-	Handler:      &HandlerSig{Params: []string{NetHTTP + ".ResponseWriter", "*" + NetHTTP + ".Request", ""}},
+	Handlers:     []HandlerSig{{Params: []string{NetHTTP + ".ResponseWriter", "*" + NetHTTP + ".Request", ""}}},
 	Hint:         "start one with tracer.Start(r.Context(), %q) or wrap the gateway mux with otelhttp.NewHandler",
 	RouterTypes:  []string{Gateway + ".ServeMux"},
 	GatewayMuxes: []string{Gateway + ".ServeMux"},

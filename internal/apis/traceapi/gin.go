@@ -16,7 +16,7 @@ var GinLib = Lib{
 	Name:      "gin",
 	Modules:   []string{"github.com/gin-gonic"},
 	Framework: GinF,
-	Handler:   &HandlerSig{Params: []string{"*" + Gin + ".Context"}},
+	Handlers:  []HandlerSig{{Params: []string{"*" + Gin + ".Context"}}},
 	Hint:      "start one with tracer.Start(c.Request.Context(), %q) or install otelgin.Middleware on the router",
 
 	Middleware:  []string{Otelgin + ".Middleware"}, // gin.HandlerFunc

@@ -10,7 +10,7 @@ const DefaultMux = NetHTTP + ".DefaultServeMux"
 var NetHTTPLib = Lib{
 	Name:      "net/http",
 	Framework: HTTP,
-	Handler:   &HandlerSig{Params: []string{NetHTTP + ".ResponseWriter", "*" + NetHTTP + ".Request"}},
+	Handlers:  []HandlerSig{{Params: []string{NetHTTP + ".ResponseWriter", "*" + NetHTTP + ".Request"}}},
 	Hint:      "start one with tracer.Start(r.Context(), %q) or wrap the router with otelhttp.NewHandler",
 
 	RouterTypes: []string{NetHTTP + ".ServeMux"},

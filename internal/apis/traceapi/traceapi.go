@@ -29,7 +29,7 @@ type Lib struct {
 	// signature, and the hint a finding about one of them gives (%q is
 	// the suggested span name).
 	Framework Framework
-	Handler   *HandlerSig
+	Handlers  []HandlerSig
 	Hint      string
 
 	// Tracing.
@@ -129,6 +129,9 @@ type Registration struct {
 	// (chi Mount, fiber Mount): its routes are relative to the route.
 	// Otherwise a router sees the full path (net/http Handle).
 	Mount bool
+	// Returns: the call returns the registered handler (watermill's
+	// *Handler), on which middleware can be added.
+	Returns bool
 }
 
 // Derivation describes a sub-router constructor: Route is the index of
@@ -268,8 +271,10 @@ func names(recv string, ns ...string) []string {
 // describing it, or "" and nil.
 func Handlers(sig *types.Signature) (Framework, *Lib) {
 	for _, l := range Libs {
-		if l.Handler != nil && l.Handler.Match(sig) {
-			return l.Framework, l
+		for i := range l.Handlers {
+			if l.Handlers[i].Match(sig) {
+				return l.Framework, l
+			}
 		}
 	}
 	return "", nil

@@ -15,7 +15,11 @@ var WatermillLib = Lib{
 	Name:      "Watermill",
 	Modules:   []string{"github.com/ThreeDotsLabs/watermill"},
 	Framework: WaterF,
-	Hint:      "start one per message with tracer.Start(msg.Context(), %q) or add the OpenTelemetry middleware (opentelemetry.Trace()) with router.AddMiddleware",
+	Handlers: []HandlerSig{
+		{Params: []string{"*" + Watermill + ".Message"}, Results: 2}, // message.HandlerFunc
+		{Params: []string{"*" + Watermill + ".Message"}, Results: 1}, // message.NoPublishHandlerFunc
+	},
+	Hint: "start one per message with tracer.Start(msg.Context(), %q) or add the OpenTelemetry middleware (opentelemetry.Trace()) with router.AddMiddleware",
 	Wrappers: map[string]int{
 		WatermillOtel + ".TraceHandler":          0,
 		WatermillOtel + ".TraceNoPublishHandler": 0,
@@ -23,9 +27,9 @@ var WatermillLib = Lib{
 	Middleware:  []string{WatermillOtel + ".Trace"},
 	RouterTypes: names(Watermill, "Router", "Handler"),
 	Registrations: map[string]Registration{
-		"(*" + Watermill + ".Router).AddHandler":            {Route: 1, Handler: 5, Framework: WaterF},
-		"(*" + Watermill + ".Router).AddNoPublisherHandler": {Route: 1, Handler: 3, Framework: WaterF},
-		"(*" + Watermill + ".Router).AddConsumerHandler":    {Route: 1, Handler: 3, Framework: WaterF},
+		"(*" + Watermill + ".Router).AddHandler":            {Route: 1, Handler: 5, Framework: WaterF, Returns: true},
+		"(*" + Watermill + ".Router).AddNoPublisherHandler": {Route: 1, Handler: 3, Framework: WaterF, Returns: true},
+		"(*" + Watermill + ".Router).AddConsumerHandler":    {Route: 1, Handler: 3, Framework: WaterF, Returns: true},
 	},
 	Uses:           []string{"(*" + Watermill + ".Router).AddMiddleware", "(*" + Watermill + ".Handler).AddMiddleware"},
 	ServesReceiver: names("(*"+Watermill+".Router)", "Run", "RunHandlers"),
