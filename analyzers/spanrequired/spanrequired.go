@@ -32,19 +32,23 @@ func New(src *policy.Source) *analysis.Analyzer {
 		Name: Name,
 		Doc: `report HTTP, gRPC and message handlers that run without a span
 
-Every entry point of a service (an HTTP handler registered with net/http,
-gin, echo, chi or gorilla/mux; a method of a gRPC service implementation;
-a NATS, JetStream, Kafka (sarama, kafka-go, franz-go) message handler or per-message
-loop; a function whose signature is listed in rules.spanrequired.handlers)
-must run inside a span: it starts one itself (tracer.Start, a
+Every entry point of a service must run inside a span: an HTTP handler
+registered with net/http, gin, echo, chi, gorilla/mux, fiber (v2, v3),
+grpc-gateway or connect-go; a method of a gRPC service implementation; a
+message handler or per-message loop of NATS/JetStream, Kafka (sarama,
+kafka-go, franz-go), RabbitMQ (amqp091-go), Watermill, Google Cloud
+Pub/Sub or AWS SQS; a function whose signature is listed in
+rules.spanrequired.handlers. It starts one itself (tracer.Start, a
 policy.span_starters function, or a function of the module that starts
 one), or it is covered by tracing middleware where it is registered, on
 the router it is registered on, or where that router is served
-(otelhttp.NewHandler, otelhttp.NewMiddleware, otelgin/otelecho/otelmux
-middleware, policy.tracing_middleware, grpc.StatsHandler(otelgrpc...)).
-Routers are followed across packages: a router built in one package is
-judged where it is served. Routes in rules.spanrequired.exempt_routes
-(health probes, metrics, pprof) are exempt.`,
+(otelhttp, otelgin, otelecho, otelmux, otelfiber, otelconnect's
+interceptor, Watermill's OpenTelemetry middleware,
+policy.tracing_middleware, grpc.StatsHandler(otelgrpc...)). Routers are
+followed across packages: a router built in one package is judged where
+it is served, and one router's registrations never change the verdict on
+another. Routes in rules.spanrequired.exempt_routes (health probes,
+metrics, pprof) are exempt.`,
 		URL:       "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#spanrequired",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, directives.New(src)},
 		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, src) },
@@ -65,59 +69,72 @@ in the tracing backend. Debugging production then becomes guesswork. The
 rule finds every entry point of the service and requires that it runs in a
 span, started by the handler itself or by tracing middleware. Async
 consumers must start a span per message, not once around the loop.`,
-	Bad: `mux := http.NewServeMux()
-mux.HandleFunc("/orders", handleOrders) // handler handleOrders serves /orders without a span
-http.ListenAndServe(":8080", mux)
-
-for {
-	m, _ := reader.ReadMessage(ctx) // one span for the whole loop, or none
-	process(ctx, m)
-}`,
-	Good: `mux := http.NewServeMux()
-mux.HandleFunc("/orders", handleOrders)
-mux.HandleFunc("/healthz", healthz) // exempt route
-http.ListenAndServe(":8080", otelhttp.NewHandler(mux, "api"))
-
-for {
-	m, _ := reader.ReadMessage(ctx)
-	ctx, span := tracer.Start(ctx, "orders.consume")
-	process(ctx, m)
-	span.End()
-}`,
-	Notes: `Handlers: functions, methods, literals and ServeHTTP methods registered with
-net/http (Handle, HandleFunc, http.HandlerFunc, ListenAndServe,
-http.Server{Handler}), gin, echo, chi (including Route, Group, With, Mount)
-and gorilla/mux; methods of a type passed to a generated Register<Svc>Server
-that implement the service interface (generated code and the embedded
-Unimplemented<Svc>Server are never handlers); nats Subscribe/QueueSubscribe
+	Bad:  examples(func(l *traceapi.Lib) string { return l.Bad }),
+	Good: examples(func(l *traceapi.Lib) string { return l.Good }),
+	Notes: `Handlers: functions, methods, literals and ServeHTTP methods (generic
+ones too) registered with net/http (Handle, HandleFunc, http.HandlerFunc,
+ListenAndServe, http.Server{Handler}), gin, echo, chi (including Route,
+Group, With, Mount), gorilla/mux, fiber v2 and v3 (routes, Group, Route,
+Mount) and grpc-gateway (HandlePath); methods of a type passed to a
+generated Register<Svc>Server that implement the service interface, and
+of the implementation given to a generated connect New<Svc>Handler
+(generated code and the embedded Unimplemented<Svc>Server/Handler are never
+handlers); services registered on a grpc-gateway runtime.ServeMux by the
+generated Register<Svc>Handler* functions (reported at the registration
+when the gateway mux is served unwrapped); nats Subscribe/QueueSubscribe
 callbacks and ChanSubscribe receive loops, JetStream Consume callbacks and
 Messages().Next loops, sarama ConsumeClaim loops over claim.Messages(),
-kafka-go ReadMessage/FetchMessage loops, franz-go EachRecord callbacks and record
-loops (Records, RecordsAll, RecordIter); and functions whose signature is in
-rules.spanrequired.handlers. A function that only hands the request on
-(next.ServeHTTP, c.Next) is middleware, not an endpoint.
+kafka-go ReadMessage/FetchMessage loops, franz-go EachRecord callbacks and
+record loops (Records, RecordsAll, RecordIter), RabbitMQ loops receiving
+amqp.Delivery values (range or <-), Watermill router handlers
+(AddHandler, AddNoPublisherHandler; middleware added to the router or to
+the returned *Handler covers them), Pub/Sub Receive callbacks (a client
+created with EnableOpenTelemetryTracing traces them), loops over the
+Messages of an SQS ReceiveMessage result; and functions whose signature is
+in rules.spanrequired.handlers. A function that only hands the request on
+(next.ServeHTTP, c.Next) is middleware, not an endpoint. huma and goa
+operations are not recognized as handlers: only the net/http router they
+are mounted on is judged (wrap it with otelhttp.NewHandler).
 
 A handler starts a span when it (or a function of the module it calls,
 known by fact) calls trace.Tracer.Start, a policy.span_starters function,
-anything returning a context together with a span (a team's own Tracer
-interface, StartSpan helpers returning (ctx, span, logger)), or wraps a
-handler with tracing middleware. Consumers start one per message: inside
-the loop, not once around it.
+or anything returning a context together with a span (a team's own Tracer
+interface, StartSpan helpers returning (ctx, span, logger)). Consumers
+start one per message: inside the loop, not once around it.
 
 Routers are judged where they are served: a router built in one package
 and returned (func Routes() *http.ServeMux) is reported in the package that
-serves it unwrapped, at the serve site, naming each handler and its
-declaration (an //obscheck:ignore spanrequired directive at the
-declaration suppresses it there too); a router that is never served inside
-the module is not reported. rules.spanrequired.assume_traced_routers declares router
-constructors as traced. A gRPC service is judged where its server's origin
-is known: grpc.NewServer or a function of the module returning the server
-(traced if its package installs otelgrpc), including services registered
-by a function on its server parameter (judged at the caller).
+serves it unwrapped, at the serve site, with each handler's declaration and
+registration as related locations (an //obscheck:ignore spanrequired
+directive at the declaration suppresses it there too); a router that is
+never served inside the module is not reported. A constructor that wraps
+one of its handlers in a span does not make the rest of its router traced.
+Routes are shown as the server sees them: a router mounted with
+mux.Handle("/admin/", sub) keeps its own patterns, while http.StripPrefix,
+chi Mount, fiber Mount, groups and gorilla PathPrefix().Subrouter() prefix
+them. rules.spanrequired.assume_traced_routers declares router constructors
+as traced. A gRPC service is judged where its server's origin is known:
+grpc.NewServer or a function of the module returning the server (traced if
+its package installs otelgrpc), including services registered by a
+function on its server parameter (judged at the caller).
 
 A suggested fix inserting tracer.Start and defer span.End() is offered when
 the package has a variable of type trace.Tracer and the handler's
 parameters make the edit compile.`,
+}
+
+// examples joins the libraries' examples, each under its name.
+func examples(get func(*traceapi.Lib) string) string {
+	var b strings.Builder
+	for _, l := range traceapi.Libs {
+		if ex := get(l); ex != "" {
+			if b.Len() > 0 {
+				b.WriteString("\n")
+			}
+			fmt.Fprintf(&b, "// %s\n%s\n", l.Name, ex)
+		}
+	}
+	return b.String()
 }
 
 func run(pass *analysis.Pass, src *policy.Source) (any, error) {

@@ -21,6 +21,13 @@ func chiRegs(recv string) map[string]Registration {
 
 // ChiLib is chi: net/http handlers on *Mux and the Router interface.
 var ChiLib = Lib{
+	Bad: `r := chi.NewRouter()
+r.Mount("/admin", adminRouter()) // routes shown as /admin/...
+http.ListenAndServe(":8080", r)`,
+	Good: `r := chi.NewRouter()
+r.Use(otelhttp.NewMiddleware("api"))
+r.Mount("/admin", adminRouter())
+http.ListenAndServe(":8080", r)`,
 	Name:          "chi",
 	Modules:       []string{"github.com/go-chi"},
 	RouterTypes:   names(Chi, "Mux", "Router"),

@@ -11,6 +11,18 @@ const (
 // router; the methods of svc are the handlers. otelconnect's interceptor,
 // passed with connect.WithInterceptors, traces every method.
 var ConnectLib = Lib{
+	Bad: `mux := http.NewServeMux()
+mux.Handle(greetv1connect.NewGreetServiceHandler(&greet.Server{}))
+// handler Server.Greet serves connect procedure /greet.v1.GreetService/Greet without a span
+http.ListenAndServe(":8080", mux)`,
+	Good: `otelInterceptor, err := otelconnect.NewInterceptor()
+if err != nil {
+	return err
+}
+mux := http.NewServeMux()
+mux.Handle(greetv1connect.NewGreetServiceHandler(&greet.Server{},
+	connect.WithInterceptors(otelInterceptor)))
+http.ListenAndServe(":8080", mux)`,
 	Name:               "connect",
 	Modules:            []string{"connectrpc.com"},
 	Framework:          ConnectF,

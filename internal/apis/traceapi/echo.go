@@ -7,6 +7,13 @@ var echoVerbs = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIO
 
 // EchoLib is echo: (path, h, m...) on *Echo and *Group.
 var EchoLib = Lib{
+	Bad: `e := echo.New()
+e.GET("/users", listUsers)
+e.Start(":8080")`,
+	Good: `e := echo.New()
+e.Use(otelecho.Middleware("api"))
+e.GET("/users", listUsers)
+e.Start(":8080")`,
 	Name:      "echo",
 	Modules:   []string{"github.com/labstack"},
 	Framework: EchF,

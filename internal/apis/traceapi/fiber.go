@@ -57,6 +57,13 @@ func names3(suffix string, recvs ...string) []string {
 var FiberLib = func() Lib {
 	l := fiberLib(Fiber, FiberF, "*"+Fiber+".Ctx", []string{Otelfiber + ".Middleware", "github.com/gofiber/contrib/otelfiber.Middleware"})
 	l.Modules = []string{"github.com/gofiber", "github.com/valyala/fasthttp"}
+	l.Bad = `app := fiber.New()
+app.Get("/users", listUsers) // handler listUsers serves /users without a span
+app.Listen(":8080")`
+	l.Good = `app := fiber.New()
+app.Use(otelfiber.Middleware())
+app.Get("/users", listUsers)
+app.Listen(":8080")`
 	l.Hint = "start one with tracer.Start(c.UserContext(), %q) or install otelfiber.Middleware() with app.Use"
 	return l
 }()
@@ -65,5 +72,12 @@ var FiberLib = func() Lib {
 var Fiber3Lib = func() Lib {
 	l := fiberLib(Fiber3, Fiber3F, Fiber3+".Ctx", []string{"github.com/gofiber/contrib/v3/otel.New", "github.com/gofiber/contrib/v3/otel.Middleware"})
 	l.Hint = "start one with tracer.Start(c.Context(), %q) or install the contrib otel middleware with app.Use"
+	l.Bad = `app := fiber.New() // v3
+app.Get("/users", listUsers)
+app.Listen(":8080")`
+	l.Good = `app := fiber.New() // v3
+app.Use(otel.New()) // github.com/gofiber/contrib/v3/otel, or a middleware starting a span
+app.Get("/users", listUsers)
+app.Listen(":8080")`
 	return l
 }()

@@ -9,6 +9,12 @@ const Gateway = "github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 // the handlers of HandlePath answer HTTP requests: wrapping the mux with
 // otelhttp.NewHandler (or a tracing runtime.WithMiddlewares) traces them.
 var GatewayLib = Lib{
+	Bad: `gw := runtime.NewServeMux()
+pb.RegisterGreeterHandlerFromEndpoint(ctx, gw, "localhost:9090", opts) // gRPC-gateway service Greeter answers HTTP requests without a span
+http.ListenAndServe(":8081", gw)`,
+	Good: `gw := runtime.NewServeMux()
+pb.RegisterGreeterHandlerFromEndpoint(ctx, gw, "localhost:9090", opts)
+http.ListenAndServe(":8081", otelhttp.NewHandler(gw, "gateway"))`,
 	Name:      "grpc-gateway",
 	Modules:   []string{"github.com/grpc-ecosystem/grpc-gateway"},
 	Framework: GatewayF,

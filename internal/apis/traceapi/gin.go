@@ -13,6 +13,13 @@ var (
 // *Engine) and the IRoutes/IRouter interfaces; the last handler is the
 // endpoint, the others middleware.
 var GinLib = Lib{
+	Bad: `r := gin.New()
+r.GET("/users", listUsers) // handler listUsers serves /users without a span
+r.Run(":8080")`,
+	Good: `r := gin.New()
+r.Use(otelgin.Middleware("api"))
+r.GET("/users", listUsers)
+r.Run(":8080")`,
 	Name:      "gin",
 	Modules:   []string{"github.com/gin-gonic"},
 	Framework: GinF,

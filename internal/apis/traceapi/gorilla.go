@@ -7,6 +7,15 @@ const Mux = "github.com/gorilla/mux"
 // (r.Path("/x").Methods("GET").Handler(h)) and sub-routers
 // (r.PathPrefix("/api").Subrouter()).
 var GorillaLib = Lib{
+	Bad: `r := mux.NewRouter()
+api := r.PathPrefix("/api").Subrouter()
+api.HandleFunc("/users", listUsers) // serves /api/users without a span
+http.ListenAndServe(":8080", r)`,
+	Good: `r := mux.NewRouter()
+r.Use(otelmux.Middleware("api"))
+api := r.PathPrefix("/api").Subrouter()
+api.HandleFunc("/users", listUsers)
+http.ListenAndServe(":8080", r)`,
 	Name:        "gorilla/mux",
 	Modules:     []string{"github.com/gorilla"},
 	Middleware:  []string{Otelmux + ".Middleware"}, // mux.MiddlewareFunc

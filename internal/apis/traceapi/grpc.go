@@ -21,6 +21,10 @@ var GRPCRegistrars = map[string]bool{
 // grpc.StatsHandler(otelgrpc.NewServerHandler()) or the (older)
 // interceptors traces every method.
 var GRPCLib = Lib{
+	Bad: `s := grpc.NewServer()
+pb.RegisterGreeterServer(s, &server{}) // server.SayHello serves gRPC method Greeter/SayHello without a span`,
+	Good: `s := grpc.NewServer(grpc.StatsHandler(otelgrpc.NewServerHandler()))
+pb.RegisterGreeterServer(s, &server{})`,
 	Name:    "gRPC",
 	Modules: []string{"google.golang.org", "github.com/grpc-ecosystem/go-grpc-middleware"},
 	GRPCServerTracing: []string{

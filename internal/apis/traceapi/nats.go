@@ -9,6 +9,14 @@ const (
 // NatsLib is NATS and JetStream: Subscribe callbacks, ChanSubscribe
 // receive loops, Consume callbacks, Next loops.
 var NatsLib = Lib{
+	Bad: `nc.Subscribe("orders.created", func(m *nats.Msg) { // message handler ... consumes orders.created without a span
+	process(context.Background(), m)
+})`,
+	Good: `nc.Subscribe("orders.created", func(m *nats.Msg) {
+	ctx, span := tracer.Start(context.Background(), "orders.created")
+	defer span.End()
+	process(ctx, m)
+})`,
 	Name:    "NATS",
 	Modules: []string{"github.com/nats-io"},
 	Subscriptions: map[string]Subscription{

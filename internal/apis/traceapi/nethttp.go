@@ -8,6 +8,13 @@ const DefaultMux = NetHTTP + ".DefaultServeMux"
 
 // NetHTTPLib is net/http: ServeMux, Handle/HandleFunc, servers.
 var NetHTTPLib = Lib{
+	Bad: `mux := http.NewServeMux()
+mux.HandleFunc("/orders", handleOrders) // handler handleOrders serves /orders without a span
+http.ListenAndServe(":8080", mux)`,
+	Good: `mux := http.NewServeMux()
+mux.HandleFunc("/orders", handleOrders)
+mux.HandleFunc("/healthz", healthz) // exempt route
+http.ListenAndServe(":8080", otelhttp.NewHandler(mux, "api"))`,
 	Name:      "net/http",
 	Framework: HTTP,
 	Handlers:  []HandlerSig{{Params: []string{NetHTTP + ".ResponseWriter", "*" + NetHTTP + ".Request"}}},

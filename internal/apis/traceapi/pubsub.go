@@ -10,6 +10,16 @@ const (
 // message. A client created with ClientConfig{EnableOpenTelemetryTracing:
 // true} runs every callback in a span.
 var PubSubLib = Lib{
+	Bad: `client.Subscriber("orders-sub").Receive(ctx, func(ctx context.Context, m *pubsub.Message) {
+	process(ctx, m) // message handler ... consumes messages without a span
+	m.Ack()
+})`,
+	Good: `client, _ := pubsub.NewClientWithConfig(ctx, project,
+	&pubsub.ClientConfig{EnableOpenTelemetryTracing: true}) // or tracer.Start in the callback
+client.Subscriber("orders-sub").Receive(ctx, func(ctx context.Context, m *pubsub.Message) {
+	process(ctx, m)
+	m.Ack()
+})`,
 	Name:    "Google Cloud Pub/Sub",
 	Modules: []string{"cloud.google.com/go"},
 	Subscriptions: map[string]Subscription{

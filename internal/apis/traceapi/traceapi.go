@@ -32,6 +32,11 @@ type Lib struct {
 	Handlers  []HandlerSig
 	Hint      string
 
+	// Bad and Good are the documentation's examples: an entry point it
+	// finds without a span, and the same one traced (obscheck explain
+	// spanrequired, docs/rules.md).
+	Bad, Good string
+
 	// Tracing.
 	SpanStarters       []string       // calls that start a span
 	SpanTypes          []string       // span types: a call returning (ctx, span) starts one

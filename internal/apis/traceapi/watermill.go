@@ -12,6 +12,13 @@ const (
 // handlers (AddHandler, AddNoPublisherHandler), run by Run; middleware
 // added to the router or to one handler covers it.
 var WatermillLib = Lib{
+	Bad: `router, _ := message.NewRouter(message.RouterConfig{}, logger)
+router.AddNoPublisherHandler("orders", "orders.created", sub, onOrder) // message handler onOrder consumes orders.created without a span
+router.Run(ctx)`,
+	Good: `router, _ := message.NewRouter(message.RouterConfig{}, logger)
+router.AddMiddleware(opentelemetry.Trace()) // or a middleware starting a span per message
+router.AddNoPublisherHandler("orders", "orders.created", sub, onOrder)
+router.Run(ctx)`,
 	Name:      "Watermill",
 	Modules:   []string{"github.com/ThreeDotsLabs/watermill"},
 	Framework: WaterF,
