@@ -24,6 +24,8 @@ type unit struct {
 	calleesAt []token.Pos   // where
 	startsAt  []token.Pos   // where it calls a span starter directly
 	delegates bool          // hands the request on (next.ServeHTTP: middleware; ch <- msg in a loop: dispatch)
+	handles   bool          // makes a call that is not bookkeeping (traceapi.Bookkeeping): it handles messages
+	links     bool          // links a message's context to a batch span (span.AddLink, trace.LinkFromContext)
 	handsTo   []ast.Expr    // ... to these handlers (s.router in s.router.ServeHTTP(w, r))
 }
 
@@ -125,6 +127,7 @@ type grpcReg struct {
 type callRec struct {
 	call *ast.CallExpr
 	fn   *types.Func
+	decl *ast.FuncDecl // the enclosing declaration
 }
 
 // state is one pass of the rule.
@@ -166,8 +169,11 @@ type state struct {
 	reported      map[token.Pos]bool
 	reportedExt   map[string]bool
 	locals        *eval.Locals
-	grpcParams    map[*types.Var][]HandlerRef // uncovered gRPC methods registered on a server parameter
-	tracedClients map[string]bool             // packages of message clients configured to trace every message
+	grpcParams    map[*types.Var][]HandlerRef           // uncovered gRPC methods registered on a server parameter
+	bookMemo      map[string]bool                       // see bookkeeping
+	subWrappers   map[*types.Func]traceapi.Subscription // functions subscribing their parameter (subwrap.go)
+	subDone       map[int]bool                          // calls turned into subscriptions
+	tracedClients map[string]bool                       // packages of message clients configured to trace every message
 }
 
 type subRec struct {
@@ -200,6 +206,9 @@ func newState(pass *analysis.Pass, pol *policy.Policy) *state {
 		generated:     map[*ast.File]bool{},
 		litOwner:      map[*ast.FuncLit]*ast.FuncDecl{},
 		tracedClients: map[string]bool{},
+		bookMemo:      map[string]bool{},
+		subWrappers:   map[*types.Func]traceapi.Subscription{},
+		subDone:       map[int]bool{},
 	}
 	for n := range traceapi.SpanStarters {
 		s.starts[n] = true
@@ -255,7 +264,7 @@ func (s *state) collect() {
 			}
 		case *ast.RangeStmt:
 			s.units[n] = &unit{node: n}
-			if s.messageRange(n.X) { // for d := range deliveries, for _, m := range out.Messages
+			if s.messageRange(n.X) || s.receivedInto(n.X) { // for d := range deliveries, for _, m := range out.Messages
 				s.loops = append(s.loops, consumerLoop{loop: n, fn: enclosingDecl(stack)})
 			}
 			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
@@ -368,6 +377,26 @@ func (s *state) messageRange(x ast.Expr) bool {
 
 var messageChans = funcname.TypeKeys(traceapi.MessageChans)
 
+// receivedInto reports whether x is a variable holding what a loop
+// receiver returned: records := fetches.Records(); for _, r := range
+// records is the same loop as ranging over fetches.Records() directly.
+func (s *state) receivedInto(x ast.Expr) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := s.info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	for _, e := range s.varValues[v] {
+		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && traceapi.LoopReceivers[calleeName(s.info, call)] {
+			return true
+		}
+	}
+	return false
+}
+
 // mayReturnRouter reports whether fn has a result that can hold a
 // router or handler, so that its returns are worth looking at. A value
 // returned as a named type T has type T, or an untyped one, or an unnamed
@@ -471,7 +500,9 @@ func (s *state) call(call *ast.CallExpr, stack []ast.Node) {
 		direct = true // tracer.Start under any name: a team's Tracer interface, func values
 	}
 	local := fn != nil && fn.Pkg() == s.pass.Pkg
-	delegates := name != "" && (traceapi.Delegations[name] || isServeHTTP(fn)) && s.handedOn(call)
+	delegates := name != "" && (traceapi.Delegations[name] || isServeHTTP(fn)) && s.handedOn(call, stack)
+	handling := !s.bookkeeping(call, fn, name)
+	link := traceapi.LinkCalls[name]
 	innerFn := true
 	for i := len(stack) - 1; i >= 0; i-- {
 		switch stack[i].(type) {
@@ -483,6 +514,8 @@ func (s *state) call(call *ast.CallExpr, stack []ast.Node) {
 		if u == nil {
 			continue
 		}
+		u.handles = u.handles || handling
+		u.links = u.links || link
 		if direct {
 			u.direct = true
 			u.startsAt = append(u.startsAt, call.Pos())
@@ -512,19 +545,25 @@ func (s *state) call(call *ast.CallExpr, stack []ast.Node) {
 		return
 	}
 	if local || s.importedRouter(fn) != nil {
-		s.calls = append(s.calls, callRec{call, fn})
+		s.calls = append(s.calls, callRec{call, fn, enclosingDecl(stack)})
 	}
 	if traceapi.LoopReceivers[name] {
 		if l := innermostLoop(stack[:len(stack)-1]); l != nil {
 			s.loops = append(s.loops, consumerLoop{loop: l, fn: enclosingDecl(stack)})
 		}
 	}
-	if sub, ok := traceapi.Subscriptions[name]; ok && sub.Handler < len(call.Args) {
+	sub, ok := traceapi.Subscriptions[name]
+	if !ok && !local {
+		sub, ok = s.importedSubscribes(fn)
+	}
+	if ok && sub.Handler < len(call.Args) {
 		subj := ""
 		if sub.Subject >= 0 && sub.Subject < len(call.Args) {
 			subj = s.str(call.Args[sub.Subject])
 		}
-		if sub.Chan {
+		if !sub.Chan && s.subscribeWrapper(call, sub, enclosingDecl(stack)) {
+			// the caller's handler: judged where the wrapper is called
+		} else if sub.Chan {
 			if id, ok := ast.Unparen(call.Args[sub.Handler]).(*ast.Ident); ok {
 				if obj := s.info.Uses[id]; obj != nil {
 					s.chans[obj] = true
@@ -570,6 +609,41 @@ func (s *state) call(call *ast.CallExpr, stack []ast.Node) {
 	if fn.Type() != nil {
 		if g, ok := s.grpcRegistration(call, fn); ok {
 			s.grpcRegs = append(s.grpcRegs, g)
+		}
+	}
+}
+
+// bookkeeping reports whether a call does not handle a message: a
+// builtin, a conversion, the loop's own receive, or a call into a
+// traceapi.Bookkeeping package (metrics, strings, the message client).
+func (s *state) bookkeeping(call *ast.CallExpr, fn *types.Func, name string) bool {
+	if fn == nil {
+		if tv, ok := s.info.Types[call.Fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
+			return true
+		}
+		return false // a function value: unknown work
+	}
+	if fn.Pkg() == nil || traceapi.LoopReceivers[name] {
+		return true // error.Error, the receive itself
+	}
+	path := fn.Pkg().Path()
+	b, ok := s.bookMemo[path]
+	if !ok {
+		b = traceapi.IsBookkeeping(path)
+		s.bookMemo[path] = b
+	}
+	return b
+}
+
+// linkLit marks the units around a trace.Link literal (links =
+// append(links, trace.Link{SpanContext: ...})) as linking.
+func (s *state) linkLit(cl *ast.CompositeLit, stack []ast.Node) {
+	if !funcname.TypeIs(s.info.TypeOf(cl), traceapi.LinkType) {
+		return
+	}
+	for i := len(stack) - 1; i >= 0; i-- {
+		if u := s.units[stack[i]]; u != nil {
+			u.links = true
 		}
 	}
 }
@@ -938,6 +1012,7 @@ var (
 
 func (s *state) compositeLit(cl *ast.CompositeLit, stack []ast.Node) {
 	s.tracingFlags(cl)
+	s.linkLit(cl, stack)
 	if !s.serverField(s.info.TypeOf(cl), "Handler") {
 		// &App{router: r}: the field holds the router its ServeHTTP hands on to.
 		for _, el := range cl.Elts {
@@ -1157,7 +1232,7 @@ func (s *state) declParam(v *types.Var) bool {
 // handedOn reports whether a delegation hands the request to the next
 // handler of a chain: a parameter (next), a struct field (m.next) or gin's
 // c.Next. Serving a local http.FileServer is the endpoint's own work.
-func (s *state) handedOn(call *ast.CallExpr) bool {
+func (s *state) handedOn(call *ast.CallExpr, stack []ast.Node) bool {
 	recv := receiver(call)
 	if recv == nil {
 		return false
@@ -1165,7 +1240,26 @@ func (s *state) handedOn(call *ast.CallExpr) bool {
 	switch x := ast.Unparen(recv).(type) {
 	case *ast.Ident:
 		v, ok := s.info.Uses[x].(*types.Var)
-		return ok && (s.param(v) || funcname.TypeIs(v.Type(), "*"+traceapi.Gin+".Context"))
+		if !ok {
+			return false
+		}
+		if s.param(v) || funcname.TypeIs(v.Type(), "*"+traceapi.Gin+".Context") {
+			return true
+		}
+		// A handler captured from outside the function: prev :=
+		// srv.Handler; srv.Handler = http.HandlerFunc(func(w, r) { ...;
+		// prev.ServeHTTP(w, r) }) wraps prev. A handler the function
+		// creates itself (fs := http.FileServer(...)) is its own work.
+		f := innermostFunc(stack)
+		if f == nil || v.Pos() >= f.Pos() && v.Pos() < f.End() {
+			return false
+		}
+		for _, e := range s.varValues[v] {
+			if _, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+				return false
+			}
+		}
+		return true
 	case *ast.SelectorExpr:
 		v, ok := s.info.Uses[x.Sel].(*types.Var)
 		return ok && v.IsField()

@@ -72,3 +72,13 @@ func (f *grpcServer) String() string {
 	}
 	return "grpcServer"
 }
+
+// subscribes marks a function (or interface method) that subscribes its
+// parameter Handler as a message handler, with the subject in parameter
+// Subject (-1: none): a message-subscribe wrapper.
+type subscribes struct{ Subject, Handler int }
+
+func (*subscribes) AFact() {}
+func (f *subscribes) String() string {
+	return fmt.Sprintf("subscribes(subject %d, handler %d)", f.Subject, f.Handler)
+}

@@ -392,8 +392,13 @@ func (s *state) walk(n *node, c walkCtx, seen map[*node]bool, out *[]item) {
 			// A dispatcher (func (a *App) ServeHTTP(w, r) { a.router.ServeHTTP(w, r) })
 			// serves what it hands on to.
 			for _, h := range u.handsTo {
-				if x, ok := ast.Unparen(h).(*ast.SelectorExpr); ok {
+				switch x := ast.Unparen(h).(type) {
+				case *ast.SelectorExpr:
 					if v, ok := s.info.Uses[x.Sel].(*types.Var); ok && v.IsField() {
+						s.walk(s.objNode(v), c, seen, out)
+					}
+				case *ast.Ident: // a captured handler: prev.ServeHTTP(w, r)
+					if v, ok := s.info.Uses[x].(*types.Var); ok && !s.param(v) {
 						s.walk(s.objNode(v), c, seen, out)
 					}
 				}

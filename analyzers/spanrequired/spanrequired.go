@@ -52,7 +52,7 @@ metrics, pprof) are exempt.`,
 		URL:       "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#spanrequired",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, directives.New(src)},
 		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, src) },
-		FactTypes: []analysis.Fact{(*startsSpan)(nil), (*wrapsSpan)(nil), (*noSpan)(nil), (*router)(nil), (*grpcServer)(nil)},
+		FactTypes: []analysis.Fact{(*startsSpan)(nil), (*wrapsSpan)(nil), (*subscribes)(nil), (*noSpan)(nil), (*router)(nil), (*grpcServer)(nil)},
 
 		ResultType: report.ResultType,
 	}
@@ -102,6 +102,28 @@ or anything returning a context together with a span (a team's own Tracer
 interface, StartSpan helpers returning (ctx, span, logger)). Consumers
 start one per message: inside the loop, not once around it.
 
+Batch consumers: a span started once for a batch covers its messages when
+each message's context is linked to it (span.AddLink,
+trace.LinkFromContext, trace.WithLinks, trace.Link literals): links count
+as coverage. A loop or callback over messages that only does bookkeeping
+(metrics, counting, concatenating the messages of a bounded read, acking:
+calls into metrics libraries, strings/bytes/strconv/time and the message
+client itself) handles no message and is not reported; processing each
+message (calling the module's code, a function value, a database...)
+inside one unlinked span started before the loop is. The same rules hold
+for loops (over Records(), a variable holding them, a channel) and for
+callbacks (EachRecord, Subscribe).
+
+Wrappers: a function that hands the request to a handler it did not
+create (a next parameter, a field, a handler captured from outside:
+prev := srv.Handler; srv.Handler = http.HandlerFunc(func(w, r) { ...;
+prev.ServeHTTP(w, r) })) is middleware. A function of the module that
+passes its parameter as the handler of a subscription (a project Bus
+around *nats.Conn whose Subscribe(subject, nats.MsgHandler) calls
+nc.Subscribe) is a subscription too, and so is the method of a local
+interface implemented only by such wrappers (a fact carries it across
+packages).
+
 Routers are judged where they are served: a router built in one package
 and returned (func Routes() *http.ServeMux) is reported in the package that
 serves it unwrapped, at the serve site, with each handler's declaration and
@@ -149,6 +171,7 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 	}
 	s := newState(pass, pol)
 	s.collect()
+	s.localSubscriptions()
 	s.solve()
 	s.r = r
 	s.reported = map[token.Pos]bool{}
@@ -447,6 +470,18 @@ func (s *state) reportSubs() {
 		}
 		var items []item
 		s.walk(s.resolve(sub.handler), walkCtx{fw: fwMessage, route: sub.subject}, map[*node]bool{}, &items)
+		kept := items[:0]
+		for _, it := range items {
+			// A callback that only does bookkeeping or links each
+			// message to a batch span is not a per-message handler.
+			if it.fn != nil {
+				if u := s.units[it.fn.fn]; u != nil && (u.links || !u.handles) {
+					continue
+				}
+			}
+			kept = append(kept, it)
+		}
+		items = kept
 		for i := range items {
 			items[i].fw = fwMessage
 			items[i].route = sub.subject
@@ -465,7 +500,10 @@ func (s *state) reportLoops() {
 		if l.fn == nil || s.reported[l.loop.Pos()] {
 			continue
 		}
-		if u := s.units[l.loop]; u == nil || u.delegates || s.unitStarts(u) {
+		// Not a per-message handler: a dispatcher, a loop that starts its
+		// span, links each message to a batch span, or only does
+		// bookkeeping (metrics, concatenating a bounded read, acking).
+		if u := s.units[l.loop]; u == nil || u.delegates || s.unitStarts(u) || u.links || !u.handles {
 			continue
 		}
 		s.reported[l.loop.Pos()] = true
@@ -474,6 +512,9 @@ func (s *state) reportLoops() {
 			name = funcDisplayName(fn)
 		}
 		if s.startsBefore(s.units[l.fn], l.loop.Pos()) {
+			if s.units[l.fn].links {
+				continue // a batch span linked to its messages: links count as coverage
+			}
 			s.r.Reportf(l.loop.Pos(), "message loop in %s handles every message in one span started outside the loop: start one per message inside the loop with tracer.Start(ctx, %q)", name, name)
 			continue
 		}
@@ -639,6 +680,9 @@ func (s *state) reportEntries() {
 }
 
 func (s *state) exportFacts(servedParams map[*types.Var]bool) {
+	for fn, w := range s.subWrappers {
+		s.pass.ExportObjectFact(fn, &subscribes{Subject: w.Subject, Handler: w.Handler})
+	}
 	for fn, d := range s.decls {
 		if s.fnStarts[fn] {
 			s.pass.ExportObjectFact(fn, &startsSpan{})

@@ -69,6 +69,40 @@ type Lib struct {
 	ConsumerGroupHandlers map[string]string // interface -> consumer method
 }
 
+// Bookkeeping are packages whose calls do not handle a message: a
+// per-message loop (or callback) that only calls these, builtins and the
+// message client itself (metrics, counting, concatenating the messages of
+// a bounded read, acking) is not a message handler. Message client
+// libraries (those with subscriptions or loops) are added in init.
+var Bookkeeping = []string{
+	"bytes", "strings", "strconv", "sync", "sync/atomic", "time", "errors", "math", "sort", "slices", "maps",
+	"unicode", "unicode/utf8", "context", "encoding/binary",
+	"go.opentelemetry.io/otel/metric", "go.opentelemetry.io/otel/trace", "go.opentelemetry.io/otel/attribute",
+	"github.com/prometheus/client_golang", "github.com/VictoriaMetrics/metrics",
+}
+
+// LinkCalls attach the context of a message to a span started for a
+// batch: a per-message loop that makes one is covered by the batch span.
+var LinkCalls = funcname.NewSet([]string{
+	"(" + OtelTrace + ".Span).AddLink",
+	OtelTrace + ".LinkFromContext",
+	OtelTrace + ".WithLinks",
+})
+
+// LinkType is the span link type: building one per message is linking.
+const LinkType = OtelTrace + ".Link"
+
+// IsBookkeeping reports whether calls into the package at path are
+// bookkeeping (see Bookkeeping).
+func IsBookkeeping(path string) bool {
+	for _, p := range Bookkeeping {
+		if path == p || strings.HasPrefix(path, p+"/") {
+			return true
+		}
+	}
+	return false
+}
+
 // Libs are the libraries obscheck knows, in documentation order.
 var Libs = []*Lib{
 	&OTel, &NetHTTPLib, &GinLib, &EchoLib, &ChiLib, &GorillaLib, &FiberLib, &Fiber3Lib,
@@ -228,6 +262,9 @@ func init() {
 		merge(MessageRanges, l.MessageRanges)
 		merge(ConsumerGroupHandlers, l.ConsumerGroupHandlers)
 		Services = append(Services, l.Services...)
+		if len(l.Subscriptions)+len(l.LoopReceivers)+len(l.MessageChans)+len(l.MessageRanges) > 0 || l.Framework == WaterF {
+			Bookkeeping = append(Bookkeeping, l.Modules...)
+		}
 	}
 	spanTypes = funcname.TypeKeys(SpanTypes)
 }
