@@ -2,7 +2,9 @@ package spanrequired
 
 import (
 	"fmt"
+	"go/types"
 
+	"github.com/obscheck/obscheck/internal/apis/traceapi"
 	"github.com/obscheck/obscheck/internal/report"
 )
 
@@ -81,4 +83,95 @@ type subscribes struct{ Subject, Handler int }
 func (*subscribes) AFact() {}
 func (f *subscribes) String() string {
 	return fmt.Sprintf("subscribes(subject %d, handler %d)", f.Subject, f.Handler)
+}
+
+func (s *state) exportFacts(servedParams map[*types.Var]bool) {
+	for fn, w := range s.subWrappers {
+		s.pass.ExportObjectFact(fn, &subscribes{Subject: w.Subject, Handler: w.Handler})
+	}
+	for fn, d := range s.decls {
+		if s.fnStarts[fn] {
+			s.pass.ExportObjectFact(fn, &startsSpan{})
+		}
+		if s.wrapsInSpan(fn) {
+			s.pass.ExportObjectFact(fn, &wrapsSpan{})
+		}
+		if returnsGRPCServer(fn) {
+			s.pass.ExportObjectFact(fn, &grpcServer{Traced: s.grpcTrace})
+		}
+		sig, ok := fn.Type().(*types.Signature)
+		if !ok {
+			continue
+		}
+		if !s.fnStarts[fn] && fn.Exported() && handlerSig(sig) != "" && !s.generated[s.declFile[d]] {
+			if u := s.units[d]; u != nil && !u.delegates {
+				s.pass.ExportObjectFact(fn, &noSpan{})
+			}
+		}
+		if s.generated[s.declFile[d]] {
+			continue // generated code (connect, grpc-gateway) is modelled at its call sites
+		}
+		var f router
+		if rets := s.returns[fn]; len(rets) > 0 && !s.assumed(fn) {
+			var items []item
+			for _, r := range rets {
+				s.walk(s.resolve(r), walkCtx{fw: traceapi.HTTP}, map[*node]bool{}, &items)
+			}
+			f.Result = s.refs(items)
+		}
+		for i := 0; i < sig.Params().Len(); i++ {
+			p := sig.Params().At(i)
+			pr := ParamRouter{Index: i}
+			if pn, ok := s.objs[p]; ok {
+				var items []item
+				s.walk(pn, walkCtx{fw: traceapi.HTTP}, map[*node]bool{}, &items)
+				pr.Handlers = s.refs(items)
+				pr.Traced = s.nodeTraced(pn.find())
+			}
+			if t, ok := servedParams[p]; ok {
+				pr.Served, pr.Traced = true, t
+			}
+			pr.Handlers = append(pr.Handlers, s.grpcParams[p]...)
+			if len(pr.Handlers) > 0 || pr.Served || pr.Traced {
+				f.Params = append(f.Params, pr)
+			}
+		}
+		if len(f.Result) > 0 || len(f.Params) > 0 {
+			s.pass.ExportObjectFact(fn, &f)
+		}
+	}
+}
+
+func (s *state) assumed(fn *types.Func) bool {
+	name := fullName(fn)
+	for _, n := range s.pol.Rules.SpanRequired.AssumeTracedRouters {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// refs turns walk items into fact handler references.
+func (s *state) refs(items []item) []HandlerRef {
+	var out []HandlerRef
+	seen := map[string]bool{}
+	for _, it := range items {
+		r := it.ref
+		if it.fn != nil {
+			pos, name := s.funcInfo(it.fn)
+			if s.suppressedHere(pos) {
+				continue // //obscheck:ignore at the declaration holds wherever it is served
+			}
+			r = HandlerRef{Name: name, Route: it.route, Decl: report.PositionOf(s.pass.Fset, pos), Kind: string(it.fw)}
+		}
+		if !r.Reg.IsValid() {
+			r.Reg = report.PositionOf(s.pass.Fset, it.regPos)
+		}
+		if k := fmt.Sprint(r.Name, r.Decl, r.Route); !seen[k] {
+			seen[k] = true
+			out = append(out, r)
+		}
+	}
+	return out
 }
