@@ -300,9 +300,17 @@ func (s *state) handedOn(call *ast.CallExpr, c inspector.Cursor) bool {
 		if f == nil || v.Pos() >= f.Pos() && v.Pos() < f.End() {
 			return false
 		}
+		// A handler a library builds here (http.FileServer) is served as
+		// the function's own work; a router, or what the module's own
+		// constructors return, is handed on to.
+		if isRouterType(v.Type()) {
+			return true
+		}
 		for _, e := range s.varValues[v] {
-			if _, ok := ast.Unparen(e).(*ast.CallExpr); ok {
-				return false
+			if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+				if fn := callee(s.info, call); fn == nil || fn.Pkg() == nil || !s.sameModule(fn.Pkg()) || traceapi.Library(fn.Pkg().Path()) {
+					return false
+				}
 			}
 		}
 		return true

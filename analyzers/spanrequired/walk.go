@@ -87,7 +87,8 @@ func (s *state) walk(n *node, c walkCtx, seen map[*node]bool, out *[]item) {
 			continue
 		}
 		if c.route == "" {
-			if _, name := s.funcInfo(f); s.exemptName(name) {
+			// The package counts too: health.Handler.ServeHTTP.
+			if _, name := s.funcInfo(f); s.exemptName(name) || s.exemptName(s.pass.Pkg.Name()) {
 				continue
 			}
 		}

@@ -5,6 +5,9 @@ package fp20
 import (
 	"net/http"
 	"os"
+
+	"example.com/sr/fp20/health"
+	"example.com/sr/fp20/stats"
 )
 
 func api(w http.ResponseWriter, r *http.Request) {} // want `handler api serves /api without a span`
@@ -38,4 +41,32 @@ func Files() error {
 		fs.ServeHTTP(w, r)
 	})
 	return http.ListenAndServe(":8081", h)
+}
+
+func orders(w http.ResponseWriter, r *http.Request) {} // want `handler orders serves /orders without a span`
+
+func routes() *http.ServeMux { // want routes:"router\\(1 handlers, 0 params\\)"
+	mux := http.NewServeMux()
+	mux.HandleFunc("/orders", orders)
+	return mux
+}
+
+// H3 wraps the module's own router to set a header: middleware, not an
+// endpoint; the router's handlers are judged.
+func H3() error {
+	mux := routes()
+	var handler http.Handler = mux
+	handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Alt-Svc", `h3=":443"`)
+		mux.ServeHTTP(w, r)
+	})
+	return http.ListenAndServe(":8082", handler)
+}
+
+// Probes mounts handlers at configured prefixes.
+func Probes(healthPrefix, statsPrefix string) error {
+	mux := http.NewServeMux()
+	mux.Handle(healthPrefix, health.NewHandler())
+	mux.Handle(statsPrefix, stats.NewHandler()) // want `handler Handler.ServeHTTP serves requests without a span`
+	return http.ListenAndServe(":8083", mux)
 }
