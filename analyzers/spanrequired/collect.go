@@ -145,6 +145,9 @@ func (s *state) call(call *ast.CallExpr, c inspector.Cursor) {
 	delegates := name != "" && (traceapi.Delegations[name] || isServeHTTP(fn)) && s.handedOn(call, c)
 	handling := !s.bookkeeping(call, fn, name)
 	link := traceapi.LinkCalls[name]
+	streams := name != "" && (traceapi.Streaming[name] || s.importedStreams(fn) ||
+		traceapi.StreamFlush[name] && innermostLoop(c) != nil)
+	dispatch := fn == nil && len(call.Args) > 0 && s.funcValueCall(call)
 	innerFn := true
 	for e := range c.Enclosing(unitTypes...) {
 		n := e.Node()
@@ -154,6 +157,8 @@ func (s *state) call(call *ast.CallExpr, c inspector.Cursor) {
 		}
 		u.handles = u.handles || handling
 		u.links = u.links || link
+		u.streams = u.streams || streams
+		u.dispatch = u.dispatch || dispatch
 		if direct {
 			u.direct = true
 			u.startsAt = append(u.startsAt, call.Pos())
@@ -249,6 +254,23 @@ func (s *state) call(call *ast.CallExpr, c inspector.Cursor) {
 			s.grpcRegs = append(s.grpcRegs, g)
 		}
 	}
+}
+
+// funcValueCall reports whether call calls a function value (a handler
+// given by the caller: a parameter, a field, a map entry), not a declared
+// function, a conversion or a builtin.
+func (s *state) funcValueCall(call *ast.CallExpr) bool {
+	if tv, ok := s.info.Types[call.Fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
+		return false
+	}
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.FuncLit:
+		return false // func() { ... }(): called in place
+	case *ast.Ident:
+		_, ok := s.info.Uses[f].(*types.Var)
+		return ok
+	}
+	return true
 }
 
 // multiValued reports whether the call at c may have several

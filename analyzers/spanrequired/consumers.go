@@ -160,7 +160,7 @@ func (s *state) reportSubs() {
 			// A callback that only does bookkeeping or links each
 			// message to a batch span is not a per-message handler.
 			if it.fn != nil {
-				if u := s.units[it.fn.fn]; u != nil && (u.links || !u.handles) {
+				if u := s.units[it.fn.fn]; u != nil && (u.links || !u.handles || s.unitDispatches(u)) {
 					continue
 				}
 			}
@@ -188,7 +188,7 @@ func (s *state) reportLoops() {
 		// Not a per-message handler: a dispatcher, a loop that starts its
 		// span, links each message to a batch span, or only does
 		// bookkeeping (metrics, concatenating a bounded read, acking).
-		if u := s.units[l.loop]; u == nil || u.delegates || s.unitStarts(u) || u.links || !u.handles {
+		if u := s.units[l.loop]; u == nil || u.delegates || s.unitStarts(u) || u.links || !u.handles || s.unitDispatches(u) {
 			continue
 		}
 		s.reported[l.loop.Pos()] = true

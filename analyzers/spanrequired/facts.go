@@ -24,6 +24,14 @@ type wrapsSpan struct{}
 func (*wrapsSpan) AFact()         {}
 func (*wrapsSpan) String() string { return "wrapsSpan" }
 
+// streams marks a function that upgrades or streams the connection
+// (hijack, flush, a WebSocket upgrade), directly or through a callee: a
+// handler calling it serves a long-lived stream, not a request.
+type streams struct{}
+
+func (*streams) AFact()         {}
+func (*streams) String() string { return "streams" }
+
 // noSpan marks an exported function with a handler's signature that
 // starts no span: registering it on an untraced router is a finding.
 type noSpan struct{}
@@ -96,6 +104,9 @@ func (s *state) exportFacts(servedParams map[*types.Var]bool) {
 		if s.wrapsInSpan(fn) {
 			s.pass.ExportObjectFact(fn, &wrapsSpan{})
 		}
+		if s.fnStreams[fn] {
+			s.pass.ExportObjectFact(fn, &streams{})
+		}
 		if returnsGRPCServer(fn) {
 			s.pass.ExportObjectFact(fn, &grpcServer{Traced: s.grpcTrace})
 		}
@@ -103,7 +114,7 @@ func (s *state) exportFacts(servedParams map[*types.Var]bool) {
 		if !ok {
 			continue
 		}
-		if !s.fnStarts[fn] && fn.Exported() && handlerSig(sig) != "" && !s.generated[s.declFile[d]] {
+		if !s.fnStarts[fn] && !s.fnStreams[fn] && fn.Exported() && handlerSig(sig) != "" && !s.generated[s.declFile[d]] {
 			if u := s.units[d]; u != nil && !u.delegates {
 				s.pass.ExportObjectFact(fn, &noSpan{})
 			}

@@ -222,24 +222,74 @@ func (s *state) funcStarts(fn *types.Func) bool {
 	return s.starts[funcname.Of(fn)] || s.importedStarts(fn)
 }
 
-// solve computes which functions start a span (a fixpoint over the
-// package's call graph).
+// solve computes which functions start a span, and which stream the
+// connection (fixpoints over the package's call graph).
 func (s *state) solve() {
+	s.fixpoint(s.fnStarts, func(u *unit) bool { return u.direct })
+	s.fixpoint(s.fnStreams, func(u *unit) bool { return u.streams })
+	s.fixpoint(s.fnDispatch, func(u *unit) bool { return u.dispatch })
+}
+
+// unitDispatches reports whether u (or a function of the package it
+// calls) hands messages to a function value: a consumer loop of a
+// library-style component whose per-message handler is its caller's.
+func (s *state) unitDispatches(u *unit) bool {
+	if u == nil {
+		return false
+	}
+	if u.dispatch {
+		return true
+	}
+	for _, c := range u.callees {
+		if s.fnDispatch[c] {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *state) importedStreams(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == s.pass.Pkg || !s.sameModule(fn.Pkg()) {
+		return false
+	}
+	var f streams
+	return s.pass.ImportObjectFact(fn, &f)
+}
+
+// unitStreams reports whether u upgrades or streams the connection.
+func (s *state) unitStreams(u *unit) bool {
+	if u == nil {
+		return false
+	}
+	if u.streams {
+		return true
+	}
+	for _, c := range u.callees {
+		if s.fnStreams[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// fixpoint marks in m the declared functions whose unit has the property
+// or calls a function that has it.
+func (s *state) fixpoint(m map[*types.Func]bool, has func(*unit) bool) {
 	for fn, d := range s.decls {
-		if u := s.units[d]; u != nil && u.direct {
-			s.fnStarts[fn] = true
+		if u := s.units[d]; u != nil && has(u) {
+			m[fn] = true
 		}
 	}
 	for changed := true; changed; {
 		changed = false
 		for fn, d := range s.decls {
-			if s.fnStarts[fn] {
+			if m[fn] {
 				continue
 			}
 			if u := s.units[d]; u != nil {
 				for _, c := range u.callees {
-					if s.fnStarts[c] {
-						s.fnStarts[fn] = true
+					if m[c] {
+						m[fn] = true
 						changed = true
 						break
 					}

@@ -49,7 +49,7 @@ metrics, pprof) are exempt.`,
 		URL:       "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#spanrequired",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, directives.New(src)},
 		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, src) },
-		FactTypes: []analysis.Fact{(*startsSpan)(nil), (*wrapsSpan)(nil), (*subscribes)(nil), (*noSpan)(nil), (*router)(nil), (*grpcServer)(nil)},
+		FactTypes: []analysis.Fact{(*startsSpan)(nil), (*wrapsSpan)(nil), (*streams)(nil), (*subscribes)(nil), (*noSpan)(nil), (*router)(nil), (*grpcServer)(nil)},
 
 		ResultType: report.ResultType,
 	}
@@ -109,7 +109,16 @@ client itself) handles no message and is not reported; processing each
 message (calling the module's code, a function value, a database...)
 inside one unlinked span started before the loop is. The same rules hold
 for loops (over Records(), a variable holding them, a channel) and for
-callbacks (EachRecord, Subscribe).
+callbacks (EachRecord, Subscribe). A loop or callback that hands each
+message to a function value (a handler given by its caller: a parameter,
+a field; directly or through the package's own functions) dispatches: the
+per-message handler is the caller's (a component library's runtime).
+
+Long-lived streams: a handler that hijacks the connection, flushes a
+stream or upgrades it (http.Flusher, http.ResponseController, gorilla and
+coder WebSocket upgrades, WebTransport; through the module's own wrappers
+by fact) serves a WebSocket, SSE or streaming connection, not a request,
+and is not reported.
 
 Wrappers: a function that hands the request to a handler it did not
 create (a next parameter, a field, a handler captured from outside:

@@ -26,6 +26,8 @@ type unit struct {
 	delegates bool          // hands the request on (next.ServeHTTP: middleware; ch <- msg in a loop: dispatch)
 	handles   bool          // makes a call that is not bookkeeping (traceapi.Bookkeeping): it handles messages
 	links     bool          // links a message's context to a batch span (span.AddLink, trace.LinkFromContext)
+	streams   bool          // upgrades or streams the connection (traceapi.Streaming, or a callee that does)
+	dispatch  bool          // calls a function value with arguments: hands a message to a handler given by its caller
 	handsTo   []ast.Expr    // ... to these handlers (s.router in s.router.ServeHTTP(w, r))
 }
 
@@ -127,15 +129,17 @@ type state struct {
 	starts funcname.Set // span starters incl. policy
 	mws    funcname.Set // middleware factories incl. policy
 
-	units     map[ast.Node]*unit
-	decls     map[*types.Func]*ast.FuncDecl
-	declFile  map[*ast.FuncDecl]*ast.File
-	fnStarts  map[*types.Func]bool
-	calls     []callRec
-	entries   []*ast.FuncDecl
-	generated map[*ast.File]bool
-	litOwner  map[*ast.FuncLit]*ast.FuncDecl
-	locals    *eval.Locals
+	units      map[ast.Node]*unit
+	decls      map[*types.Func]*ast.FuncDecl
+	declFile   map[*ast.FuncDecl]*ast.File
+	fnStarts   map[*types.Func]bool
+	fnStreams  map[*types.Func]bool // functions that upgrade or stream the connection
+	fnDispatch map[*types.Func]bool // functions that hand messages to a function value
+	calls      []callRec
+	entries    []*ast.FuncDecl
+	generated  map[*ast.File]bool
+	litOwner   map[*ast.FuncLit]*ast.FuncDecl
+	locals     *eval.Locals
 
 	routes
 	consumers
@@ -186,14 +190,16 @@ type grpcs struct {
 func newState(pass *analysis.Pass, pol *policy.Policy) *state {
 	s := &state{
 		pass: pass, info: pass.TypesInfo, pol: pol,
-		starts:    funcname.NewSet(pol.Policy.SpanStarters),
-		mws:       funcname.NewSet(pol.Policy.TracingMiddleware),
-		units:     map[ast.Node]*unit{},
-		decls:     map[*types.Func]*ast.FuncDecl{},
-		declFile:  map[*ast.FuncDecl]*ast.File{},
-		fnStarts:  map[*types.Func]bool{},
-		generated: map[*ast.File]bool{},
-		litOwner:  map[*ast.FuncLit]*ast.FuncDecl{},
+		starts:     funcname.NewSet(pol.Policy.SpanStarters),
+		mws:        funcname.NewSet(pol.Policy.TracingMiddleware),
+		units:      map[ast.Node]*unit{},
+		decls:      map[*types.Func]*ast.FuncDecl{},
+		declFile:   map[*ast.FuncDecl]*ast.File{},
+		fnStarts:   map[*types.Func]bool{},
+		fnStreams:  map[*types.Func]bool{},
+		fnDispatch: map[*types.Func]bool{},
+		generated:  map[*ast.File]bool{},
+		litOwner:   map[*ast.FuncLit]*ast.FuncDecl{},
 		routes: routes{
 			objs:          map[types.Object]*node{},
 			resolving:     map[ast.Expr]*node{},

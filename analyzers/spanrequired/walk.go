@@ -109,8 +109,8 @@ func (s *state) walk(n *node, c walkCtx, seen map[*node]bool, out *[]item) {
 				}
 			}
 		}
-		if u == nil || u.delegates || s.unitStarts(u) {
-			continue
+		if u == nil || u.delegates || s.unitStarts(u) || s.unitStreams(u) {
+			continue // middleware, traced, or a long-lived stream (WebSocket, SSE)
 		}
 		*out = append(*out, item{fn: f, route: c.route, fw: c.fw, regPos: c.regPos})
 	}

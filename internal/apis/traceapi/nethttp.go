@@ -38,4 +38,23 @@ http.ListenAndServe(":8080", otelhttp.NewHandler(mux, "api"))`,
 		"(" + NetHTTP + ".Handler).ServeHTTP",
 		"(" + NetHTTP + ".HandlerFunc).ServeHTTP",
 	},
+	// A handler that hijacks or flushes a stream serves a long-lived
+	// connection (WebSocket, SSE, HTTP streaming, WebTransport): one span
+	// for the connection's lifetime is not what tracing wants, so it is not
+	// reported as a request handler. Upgrades of the WebSocket libraries
+	// reach these (facts carry them through the module's own wrappers).
+	Streaming: []string{
+		"(" + NetHTTP + ".Hijacker).Hijack",
+		"(*" + NetHTTP + ".ResponseController).Hijack",
+		"(*github.com/gorilla/websocket.Upgrader).Upgrade",
+		"github.com/coder/websocket.Accept",
+		"nhooyr.io/websocket.Accept",
+		"(*github.com/quic-go/webtransport-go.Server).Upgrade",
+	},
+	// Flushing in a loop streams (SSE, HTTP streaming); a server that
+	// flushes once (a write timeout, a proxy) still answers requests.
+	StreamFlush: []string{
+		"(" + NetHTTP + ".Flusher).Flush",
+		"(*" + NetHTTP + ".ResponseController).Flush",
+	},
 }

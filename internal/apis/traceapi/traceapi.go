@@ -58,6 +58,8 @@ type Lib struct {
 	ServesReceiver      []string              // serve their receiver
 	ServerHandlerFields map[string]string     // server type -> field holding the handler
 	Delegations         []string              // hand the request on: their caller is middleware
+	Streaming           []string              // upgrade or hijack the connection: their caller is a long-lived stream
+	StreamFlush         []string              // flush the response: called in a loop, their caller streams
 	Services            []ServiceCtor         // generated service handler constructors
 	GatewayMuxes        []string              // gRPC-gateway mux types
 
@@ -225,6 +227,8 @@ var (
 	ServesReceiver        = funcname.Set{}
 	ServerHandlerFields   = map[string]string{}
 	Delegations           = funcname.Set{}
+	Streaming             = funcname.Set{}
+	StreamFlush           = funcname.Set{}
 	Services              []ServiceCtor
 	GatewayMuxes          = map[string]bool{}
 	Subscriptions         = map[string]Subscription{}
@@ -246,6 +250,8 @@ func init() {
 		add(Uses, l.Uses)
 		add(ServesReceiver, l.ServesReceiver)
 		add(Delegations, l.Delegations)
+		add(Streaming, l.Streaming)
+		add(StreamFlush, l.StreamFlush)
 		add(GatewayMuxes, l.GatewayMuxes)
 		add(LoopReceivers, l.LoopReceivers)
 		add(MessageChans, l.MessageChans)
