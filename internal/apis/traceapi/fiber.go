@@ -71,6 +71,7 @@ app.Listen(":8080")`
 // Fiber3Lib is fiber v3 (handlers func(fiber.Ctx) error).
 var Fiber3Lib = func() Lib {
 	l := fiberLib(Fiber3, Fiber3F, Fiber3+".Ctx", []string{"github.com/gofiber/contrib/v3/otel.New", "github.com/gofiber/contrib/v3/otel.Middleware"})
+	l.Modules = []string{Fiber3, "github.com/gofiber/contrib/v3"}
 	l.Hint = "start one with tracer.Start(c.Context(), %q) or install the contrib otel middleware with app.Use"
 	l.Bad = `app := fiber.New() // v3
 app.Get("/users", listUsers)
