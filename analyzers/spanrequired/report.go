@@ -195,13 +195,3 @@ func (s *state) suppressedHere(pos token.Pos) bool {
 	}
 	return true
 }
-
-// declAt returns the function declaration holding pos, or nil.
-func (s *state) declAt(pos token.Pos) *ast.FuncDecl {
-	for _, d := range s.decls {
-		if d.Pos() <= pos && pos < d.End() {
-			return d
-		}
-	}
-	return nil
-}
