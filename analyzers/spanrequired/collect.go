@@ -7,199 +7,10 @@ import (
 	"strings"
 
 	"github.com/obscheck/obscheck/internal/apis/traceapi"
-	"github.com/obscheck/obscheck/internal/eval"
 	"github.com/obscheck/obscheck/internal/funcname"
-	"github.com/obscheck/obscheck/internal/policy"
-	"github.com/obscheck/obscheck/internal/report"
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 )
-
-// unit is a function or a loop body: whether it starts a span.
-type unit struct {
-	node      ast.Node
-	direct    bool          // calls a span starter or a tracing wrapper
-	callees   []*types.Func // same-package functions it calls
-	calleesAt []token.Pos   // where
-	startsAt  []token.Pos   // where it calls a span starter directly
-	delegates bool          // hands the request on (next.ServeHTTP: middleware; ch <- msg in a loop: dispatch)
-	handsTo   []ast.Expr    // ... to these handlers (s.router in s.router.ServeHTTP(w, r))
-}
-
-// node is a router or handler value (union-find on aliases). Serving it
-// serves its registrations, kids, functions and constructors' routers.
-type node struct {
-	up     *node
-	traced bool
-	prefix string
-	regs   []*reg
-	kids   []*node
-	funcs  []hfunc
-	ctors  []*types.Func // same-package router constructors (their returns)
-	ext    []HandlerRef  // uncovered handlers known by fact
-	extPos token.Pos
-	param  *types.Var // the node is this parameter of the enclosing function
-	mws    []ast.Expr // middleware installed or applied: traced if one starts a span
-}
-
-func (n *node) find() *node {
-	for n.up != nil {
-		if n.up.up != nil {
-			n.up = n.up.up
-		}
-		n = n.up
-	}
-	return n
-}
-
-func union(a, b *node) {
-	a, b = a.find(), b.find()
-	if a == b {
-		return
-	}
-	b.up = a
-	a.traced = a.traced || b.traced
-	a.regs = append(a.regs, b.regs...)
-	a.kids = append(a.kids, b.kids...)
-	a.funcs = append(a.funcs, b.funcs...)
-	a.ctors = append(a.ctors, b.ctors...)
-	a.ext = append(a.ext, b.ext...)
-	a.mws = append(a.mws, b.mws...)
-	if a.extPos == token.NoPos {
-		a.extPos = b.extPos
-	}
-	if a.param == nil {
-		a.param = b.param
-	}
-	if a.prefix == "" {
-		a.prefix = b.prefix
-	}
-}
-
-// reg is a handler registered on a router.
-type reg struct {
-	pos    token.Pos // the registration call
-	route  string
-	target *node
-	traced bool
-	mws    []ast.Expr // the registration's middleware arguments
-	fw     traceapi.Framework
-}
-
-// hfunc is a handler function declared in this package.
-type hfunc struct {
-	fn   ast.Node    // *ast.FuncDecl or *ast.FuncLit
-	obj  *types.Func // a declared function, resolved to fn after the traversal
-	name string
-	fw   traceapi.Framework
-}
-
-type consumerLoop struct {
-	loop ast.Node
-	fn   *ast.FuncDecl
-	ch   types.Object // loopChan: the channel
-}
-
-type served struct {
-	field  bool // served as an http.Server's Handler
-	assign bool // ... by assignment: srv.Handler = h replaces the literal's
-	expr   ast.Expr
-	node   *node
-	traced bool
-	pos    token.Pos
-}
-
-type grpcReg struct {
-	call   *ast.CallExpr
-	server ast.Expr
-	impl   ast.Expr
-	iface  *types.Interface
-	svc    string
-}
-
-type callRec struct {
-	call *ast.CallExpr
-	fn   *types.Func
-}
-
-// state is one pass of the rule.
-type state struct {
-	pass   *analysis.Pass
-	info   *types.Info
-	pol    *policy.Policy
-	starts funcname.Set // span starters incl. policy
-	mws    funcname.Set // middleware factories incl. policy
-
-	routerishMemo map[types.Type]bool  // see routerish
-	retMemo       map[*types.Func]bool // see mayReturnRouter
-
-	units       map[ast.Node]*unit
-	decls       map[*types.Func]*ast.FuncDecl
-	declFile    map[*ast.FuncDecl]*ast.File
-	objs        map[types.Object]*node
-	returns     map[*types.Func][]ast.Expr
-	fnStarts    map[*types.Func]bool
-	regs        []*reg
-	serves      []served
-	loops       []consumerLoop
-	chanLoops   map[types.Object][]consumerLoop
-	chans       map[types.Object]bool
-	subs        []subRec
-	grpcRegs    []grpcReg
-	grpcSrv     map[types.Object]bool // gRPC servers of known origin: traced where created
-	grpcTrace   bool
-	calls       []callRec
-	resolving   map[ast.Expr]*node
-	entries     []*ast.FuncDecl
-	generated   map[*ast.File]bool
-	litOwner    map[*ast.FuncLit]*ast.FuncDecl
-	r           *report.Reporter
-	reported    map[token.Pos]bool
-	reportedExt map[string]bool
-	locals      *eval.Locals
-	grpcParams  map[*types.Var][]HandlerRef // uncovered gRPC methods registered on a server parameter
-}
-
-type subRec struct {
-	call    *ast.CallExpr
-	subject string
-	handler ast.Expr
-}
-
-func newState(pass *analysis.Pass, pol *policy.Policy) *state {
-	s := &state{
-		pass: pass, info: pass.TypesInfo, pol: pol,
-		starts:        funcname.NewSet(pol.Policy.SpanStarters),
-		mws:           funcname.NewSet(pol.Policy.TracingMiddleware),
-		units:         map[ast.Node]*unit{},
-		routerishMemo: map[types.Type]bool{},
-		retMemo:       map[*types.Func]bool{},
-		decls:         map[*types.Func]*ast.FuncDecl{},
-		declFile:      map[*ast.FuncDecl]*ast.File{},
-		objs:          map[types.Object]*node{},
-		returns:       map[*types.Func][]ast.Expr{},
-		fnStarts:      map[*types.Func]bool{},
-		chanLoops:     map[types.Object][]consumerLoop{},
-		chans:         map[types.Object]bool{},
-		grpcSrv:       map[types.Object]bool{},
-		resolving:     map[ast.Expr]*node{},
-		generated:     map[*ast.File]bool{},
-		litOwner:      map[*ast.FuncLit]*ast.FuncDecl{},
-	}
-	for n := range traceapi.SpanStarters {
-		s.starts[n] = true
-	}
-	for n := range traceapi.MiddlewareFactories {
-		s.mws[n] = true
-	}
-	return s
-}
-
-func (s *state) isTest(pos token.Pos) bool {
-	f := s.pass.Fset.File(pos)
-	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
-}
 
 // collect is the one inspector traversal of the pass.
 func (s *state) collect() {
@@ -215,11 +26,8 @@ func (s *state) collect() {
 	}
 	var file *ast.File
 	skip := false
-	ins.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if !push {
-			return true
-		}
-		switch n := n.(type) {
+	ins.Root().Inspect(filter, func(c inspector.Cursor) bool {
+		switch n := c.Node().(type) {
 		case *ast.File:
 			file = n
 			skip = s.pol.Exclude.Tests && s.isTest(n.Pos()) // test files are fixtures unless the policy reports them
@@ -236,24 +44,32 @@ func (s *state) collect() {
 			}
 		case *ast.FuncLit:
 			s.units[n] = &unit{node: n}
-			if d := enclosingDecl(stack); d != nil {
+			if d := enclosingDecl(c); d != nil {
 				s.litOwner[n] = d
 			}
 		case *ast.RangeStmt:
 			s.units[n] = &unit{node: n}
+			if s.messageRange(n.X) || s.receivedInto(n.X) { // for d := range deliveries, for _, m := range out.Messages
+				s.loops = append(s.loops, consumerLoop{loop: n, fn: enclosingDecl(c)})
+			}
 			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
 				if obj := s.info.Uses[id]; obj != nil {
-					s.chanLoops[obj] = append(s.chanLoops[obj], consumerLoop{loop: n, fn: enclosingDecl(stack), ch: obj})
+					s.chanLoops[obj] = append(s.chanLoops[obj], consumerLoop{loop: n, fn: enclosingDecl(c), ch: obj})
 				}
 			}
 		case *ast.ForStmt:
 			s.units[n] = &unit{node: n}
 		case *ast.UnaryExpr:
 			if n.Op == token.ARROW {
+				if s.messageChan(s.info.TypeOf(n.X)) {
+					if l := innermostLoop(c); l != nil {
+						s.loops = append(s.loops, consumerLoop{loop: l, fn: enclosingDecl(c)})
+					}
+				}
 				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
 					if obj := s.info.Uses[id]; obj != nil {
-						if l := innermostLoop(stack); l != nil {
-							s.chanLoops[obj] = append(s.chanLoops[obj], consumerLoop{loop: l, fn: enclosingDecl(stack), ch: obj})
+						if l := innermostLoop(c); l != nil {
+							s.chanLoops[obj] = append(s.chanLoops[obj], consumerLoop{loop: l, fn: enclosingDecl(c), ch: obj})
 						}
 					}
 				}
@@ -261,13 +77,13 @@ func (s *state) collect() {
 		case *ast.SendStmt:
 			// A loop that hands each message to a channel dispatches work:
 			// the receiving worker is the handler.
-			if l := innermostLoop(stack); l != nil {
+			if l := innermostLoop(c); l != nil {
 				if u := s.units[l]; u != nil {
 					u.delegates = true
 				}
 			}
 		case *ast.CallExpr:
-			s.call(n, stack)
+			s.call(n, c)
 		case *ast.AssignStmt:
 			s.assign(n)
 		case *ast.ValueSpec:
@@ -277,13 +93,26 @@ func (s *state) collect() {
 				}
 			}
 		case *ast.CompositeLit:
-			s.compositeLit(n)
+			s.compositeLit(n, c)
 		case *ast.ReturnStmt:
-			if d, ok := innermostFunc(stack).(*ast.FuncDecl); ok {
+			if lit, ok := innermostFunc(c).(*ast.FuncLit); ok {
+				// func(next http.Handler) http.Handler { return otelhttp.NewHandler(next, name) }
+				for _, r := range n.Results {
+					if s.routerish(s.resultType(r)) {
+						s.litReturns[lit] = append(s.litReturns[lit], r)
+					}
+				}
+			}
+			if d, ok := innermostFunc(c).(*ast.FuncDecl); ok {
 				if fn, ok := s.info.Defs[d.Name].(*types.Func); ok && s.mayReturnRouter(fn) {
 					for _, r := range n.Results {
-						if s.routerish(s.resultType(r)) {
+						t := s.resultType(r)
+						if s.routerish(t) {
 							s.returns[fn] = append(s.returns[fn], r)
+						} else if t != nil && !isHandlerFunc(t) {
+							if _, ok := t.Underlying().(*types.Signature); ok {
+								s.mwReturns[fn] = append(s.mwReturns[fn], r) // return otelhttp.NewMiddleware("x")
+							}
 						}
 					}
 				}
@@ -291,6 +120,198 @@ func (s *state) collect() {
 		}
 		return true
 	})
+}
+
+// call records what one call means.
+func (s *state) call(call *ast.CallExpr, c inspector.Cursor) {
+	fn := callee(s.info, call)
+	name := ""
+	if fn != nil {
+		name = funcname.Of(fn)
+	}
+	// Span starts and callee edges, for every enclosing unit.
+	// Only span starts count: a function that wraps some handler in
+	// tracing middleware (otelhttp.NewHandler(h), r.Use(otelgin...)) does
+	// not run in a span itself, and counting it made a router constructor
+	// that traces one sub-handler look traced as a whole.
+	direct := name != "" && (s.starts[name] || s.importedStarts(fn))
+	if !direct && isServeHTTP(fn) && s.wrapperCall(receiver(call)) {
+		direct = true // otelhttp.NewHandler(h, "x").ServeHTTP(w, r)
+	}
+	if !direct && multiValued(c) && traceapi.StartsSpanByShape(s.results(call, fn)) {
+		direct = true // tracer.Start under any name: a team's Tracer interface, func values
+	}
+	local := fn != nil && fn.Pkg() == s.pass.Pkg
+	delegates := name != "" && (traceapi.Delegations[name] || isServeHTTP(fn)) && s.handedOn(call, c)
+	handling := !s.bookkeeping(call, fn, name)
+	link := traceapi.LinkCalls[name]
+	streams := name != "" && (traceapi.Streaming[name] || s.importedStreams(fn) ||
+		traceapi.StreamFlush[name] && innermostLoop(c) != nil)
+	dispatch := fn == nil && len(call.Args) > 0 && s.funcValueCall(call)
+	innerFn := true
+	for e := range c.Enclosing(unitTypes...) {
+		n := e.Node()
+		u := s.units[n]
+		if u == nil {
+			continue
+		}
+		u.handles = u.handles || handling
+		u.links = u.links || link
+		u.streams = u.streams || streams
+		u.dispatch = u.dispatch || dispatch
+		if direct {
+			u.direct = true
+			u.startsAt = append(u.startsAt, call.Pos())
+		}
+		if local {
+			u.callees = append(u.callees, fn)
+			u.calleesAt = append(u.calleesAt, call.Pos())
+		}
+		switch n.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			if delegates && innerFn {
+				u.delegates = true
+				if recv := receiver(call); recv != nil {
+					u.handsTo = append(u.handsTo, recv)
+				}
+			}
+			innerFn = false
+		}
+		if _, ok := n.(*ast.FuncDecl); ok {
+			break
+		}
+	}
+	if traceapi.GRPCServerTracing[name] {
+		s.grpcTrace = true
+	}
+	if name == "" {
+		return
+	}
+	if local || s.importedRouter(fn) != nil {
+		s.calls = append(s.calls, callRec{call, fn, enclosingDecl(c)})
+	}
+	if traceapi.LoopReceivers[name] {
+		if l := innermostLoop(c); l != nil {
+			s.loops = append(s.loops, consumerLoop{loop: l, fn: enclosingDecl(c)})
+		}
+	}
+	sub, ok := traceapi.Subscriptions[name]
+	if !ok && !local {
+		sub, ok = s.importedSubscribes(fn)
+	}
+	if ok && sub.Handler < len(call.Args) {
+		subj := ""
+		if sub.Subject >= 0 && sub.Subject < len(call.Args) {
+			subj = s.str(call.Args[sub.Subject])
+		}
+		if !sub.Chan && s.subscribeWrapper(call, sub, enclosingDecl(c)) {
+			// the caller's handler: judged where the wrapper is called
+		} else if sub.Chan {
+			if id, ok := ast.Unparen(call.Args[sub.Handler]).(*ast.Ident); ok {
+				if obj := s.info.Uses[id]; obj != nil {
+					s.chans[obj] = true
+				}
+			}
+		} else {
+			s.subs = append(s.subs, subRec{call, subj, call.Args[sub.Handler]})
+		}
+	}
+	if r, ok := traceapi.Registrations[name]; ok {
+		s.registration(call, fn, r)
+	}
+	if traceapi.Uses[name] {
+		if recv := receiver(call); recv != nil {
+			n := s.resolve(recv)
+			n.mws = append(n.mws, call.Args...)
+		}
+	}
+	if cb, ok := traceapi.RouterCallbacks[name]; ok && cb.MwFrom < len(call.Args) {
+		if recv := receiver(call); recv != nil {
+			if lit, ok := ast.Unparen(call.Args[cb.MwFrom]).(*ast.FuncLit); ok && len(lit.Type.Params.List) > 0 && len(lit.Type.Params.List[0].Names) > 0 {
+				if p := s.info.Defs[lit.Type.Params.List[0].Names[0]]; p != nil {
+					child := s.objNode(p)
+					child.param = nil
+					if cb.Route >= 0 && cb.Route < len(call.Args) {
+						child.prefix = s.str(call.Args[cb.Route])
+					}
+					parent := s.resolve(recv)
+					parent.find().kids = append(parent.find().kids, child)
+				}
+			}
+		}
+	}
+	if i, ok := traceapi.Serves[name]; ok && i < len(call.Args) {
+		s.serve(call.Args[i], call.Pos())
+	}
+	if traceapi.ServesReceiver[name] {
+		if recv := receiver(call); recv != nil {
+			s.serve(recv, call.Pos())
+		}
+	}
+	s.gatewayRegistration(call, fn)
+	if fn.Type() != nil {
+		if g, ok := s.grpcRegistration(call, fn); ok {
+			s.grpcRegs = append(s.grpcRegs, g)
+		}
+	}
+}
+
+// funcValueCall reports whether call calls a function value (a handler
+// given by the caller: a parameter, a field, a map entry), not a declared
+// function, a conversion or a builtin.
+func (s *state) funcValueCall(call *ast.CallExpr) bool {
+	if tv, ok := s.info.Types[call.Fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
+		return false
+	}
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.FuncLit:
+		return false // func() { ... }(): called in place
+	case *ast.Ident:
+		_, ok := s.info.Uses[f].(*types.Var)
+		return ok
+	}
+	return true
+}
+
+// multiValued reports whether the call at c may have several
+// results, by where it stands: elsewhere Go requires a single value, so
+// the call cannot be a (ctx, span) start and its type need not be looked
+// up (it was a tenth of the rule's time).
+func multiValued(c inspector.Cursor) bool {
+	call := c.Node()
+	switch p := c.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		return len(p.Rhs) == 1 && len(p.Lhs) > 1
+	case *ast.ValueSpec:
+		return len(p.Values) == 1 && len(p.Names) > 1
+	case *ast.ReturnStmt:
+		return len(p.Results) == 1
+	case *ast.CallExpr:
+		return p.Fun != call && len(p.Args) == 1
+	case *ast.BinaryExpr, *ast.UnaryExpr, *ast.SelectorExpr, *ast.IndexExpr, *ast.StarExpr,
+		*ast.SliceExpr, *ast.TypeAssertExpr, *ast.KeyValueExpr, *ast.CompositeLit,
+		*ast.IfStmt, *ast.SwitchStmt, *ast.SendStmt, *ast.IncDecStmt, *ast.RangeStmt:
+		return false
+	}
+	return true // statements (results discarded), parentheses, anything unforeseen
+}
+
+// results returns the result types of call, or nil for a conversion. A
+// static call to a non-generic function has its callee's results, which
+// saves a types.Info lookup per call; the others (func values,
+// instantiations) take the call's own type.
+func (s *state) results(call *ast.CallExpr, fn *types.Func) *types.Tuple {
+	if fn != nil {
+		if sig := fn.Signature(); sig.TypeParams().Len() == 0 && sig.RecvTypeParams().Len() == 0 {
+			return sig.Results()
+		}
+	}
+	if tv, ok := s.info.Types[call.Fun]; ok && !tv.IsType() && tv.Type != nil {
+		if sig, ok := tv.Type.Underlying().(*types.Signature); ok {
+			return sig.Results()
+		}
+	}
+	return nil
 }
 
 // mayReturnRouter reports whether fn has a result that can hold a
@@ -342,406 +363,42 @@ func (s *state) resultType(e ast.Expr) types.Type {
 	return s.info.TypeOf(e)
 }
 
-// enclosingDecl returns the innermost FuncDecl of stack.
-func enclosingDecl(stack []ast.Node) *ast.FuncDecl {
-	for i := len(stack) - 1; i >= 0; i-- {
-		if d, ok := stack[i].(*ast.FuncDecl); ok {
-			return d
-		}
+// unitTypes are the nodes that are units: functions and loops.
+var unitTypes = []ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.RangeStmt)(nil), (*ast.ForStmt)(nil)}
+
+// enclosingDecl returns the FuncDecl enclosing c, or nil.
+func enclosingDecl(c inspector.Cursor) *ast.FuncDecl {
+	for e := range c.Enclosing((*ast.FuncDecl)(nil)) {
+		return e.Node().(*ast.FuncDecl)
 	}
 	return nil
 }
 
-func innermostFunc(stack []ast.Node) ast.Node {
-	for i := len(stack) - 2; i >= 0; i-- {
-		switch stack[i].(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return stack[i]
-		}
+// innermostFunc returns the function (declared or literal) strictly
+// enclosing c, or nil.
+func innermostFunc(c inspector.Cursor) ast.Node {
+	p := c.Parent()
+	if p.Node() == nil {
+		return nil
+	}
+	for e := range p.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return e.Node()
 	}
 	return nil
 }
 
-// innermostLoop returns the innermost loop of stack inside the innermost
-// function, or nil.
-func innermostLoop(stack []ast.Node) ast.Node {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch stack[i].(type) {
+// innermostLoop returns the innermost loop enclosing c inside the
+// innermost function, or nil.
+func innermostLoop(c inspector.Cursor) ast.Node {
+	for e := range c.Enclosing(unitTypes...) {
+		switch n := e.Node().(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			return nil
-		case *ast.ForStmt, *ast.RangeStmt:
-			return stack[i]
-		}
-	}
-	return nil
-}
-
-// call records what one call means.
-func (s *state) call(call *ast.CallExpr, stack []ast.Node) {
-	fn := callee(s.info, call)
-	name := ""
-	if fn != nil {
-		name = funcname.Of(fn)
-	}
-	// Span starts and callee edges, for every enclosing unit.
-	direct := name != "" && (s.starts[name] || s.mws[name] || s.importedStarts(fn))
-	if _, ok := traceapi.Wrappers[name]; ok {
-		direct = true
-	}
-	if !direct && multiValued(stack) && traceapi.StartsSpanByShape(s.results(call, fn)) {
-		direct = true // tracer.Start under any name: a team's Tracer interface, func values
-	}
-	local := fn != nil && fn.Pkg() == s.pass.Pkg
-	delegates := name != "" && (traceapi.Delegations[name] || isServeHTTP(fn)) && s.handedOn(call)
-	innerFn := true
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch stack[i].(type) {
-		case *ast.FuncDecl, *ast.FuncLit, *ast.RangeStmt, *ast.ForStmt:
 		default:
-			continue // not a unit: no map lookup for every ancestor of every call
-		}
-		u := s.units[stack[i]]
-		if u == nil {
-			continue
-		}
-		if direct {
-			u.direct = true
-			u.startsAt = append(u.startsAt, call.Pos())
-		}
-		if local {
-			u.callees = append(u.callees, fn)
-			u.calleesAt = append(u.calleesAt, call.Pos())
-		}
-		switch stack[i].(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			if delegates && innerFn {
-				u.delegates = true
-				if recv := receiver(call); recv != nil {
-					u.handsTo = append(u.handsTo, recv)
-				}
-			}
-			innerFn = false
-		}
-		if _, ok := stack[i].(*ast.FuncDecl); ok {
-			break
-		}
-	}
-	if traceapi.GRPCServerTracing[name] {
-		s.grpcTrace = true
-	}
-	if name == "" {
-		return
-	}
-	if local || s.importedRouter(fn) != nil {
-		s.calls = append(s.calls, callRec{call, fn})
-	}
-	if traceapi.LoopReceivers[name] {
-		if l := innermostLoop(stack[:len(stack)-1]); l != nil {
-			s.loops = append(s.loops, consumerLoop{loop: l, fn: enclosingDecl(stack)})
-		}
-	}
-	if sub, ok := traceapi.Subscriptions[name]; ok && sub.Handler < len(call.Args) {
-		subj := ""
-		if sub.Subject >= 0 && sub.Subject < len(call.Args) {
-			subj = s.str(call.Args[sub.Subject])
-		}
-		if sub.Chan {
-			if id, ok := ast.Unparen(call.Args[sub.Handler]).(*ast.Ident); ok {
-				if obj := s.info.Uses[id]; obj != nil {
-					s.chans[obj] = true
-				}
-			}
-		} else {
-			s.subs = append(s.subs, subRec{call, subj, call.Args[sub.Handler]})
-		}
-	}
-	if r, ok := traceapi.Registrations[name]; ok {
-		s.registration(call, fn, r)
-	}
-	if traceapi.Uses[name] {
-		if recv := receiver(call); recv != nil {
-			n := s.resolve(recv)
-			n.mws = append(n.mws, call.Args...)
-		}
-	}
-	if cb, ok := traceapi.RouterCallbacks[name]; ok && cb.MwFrom < len(call.Args) {
-		if recv := receiver(call); recv != nil {
-			if lit, ok := ast.Unparen(call.Args[cb.MwFrom]).(*ast.FuncLit); ok && len(lit.Type.Params.List) > 0 && len(lit.Type.Params.List[0].Names) > 0 {
-				if p := s.info.Defs[lit.Type.Params.List[0].Names[0]]; p != nil {
-					child := s.objNode(p)
-					child.param = nil
-					if cb.Route >= 0 && cb.Route < len(call.Args) {
-						child.prefix = s.str(call.Args[cb.Route])
-					}
-					parent := s.resolve(recv)
-					parent.find().kids = append(parent.find().kids, child)
-				}
-			}
-		}
-	}
-	if i, ok := traceapi.Serves[name]; ok && i < len(call.Args) {
-		s.serve(call.Args[i], call.Pos())
-	}
-	if traceapi.ServesReceiver[name] {
-		if recv := receiver(call); recv != nil {
-			s.serve(recv, call.Pos())
-		}
-	}
-	if fn.Type() != nil {
-		if g, ok := s.grpcRegistration(call, fn); ok {
-			s.grpcRegs = append(s.grpcRegs, g)
-		}
-	}
-}
-
-// multiValued reports whether the call on top of stack may have several
-// results, by where it stands: elsewhere Go requires a single value, so
-// the call cannot be a (ctx, span) start and its type need not be looked
-// up (it was a tenth of the rule's time).
-func multiValued(stack []ast.Node) bool {
-	if len(stack) < 2 {
-		return true
-	}
-	call := stack[len(stack)-1]
-	switch p := stack[len(stack)-2].(type) {
-	case *ast.AssignStmt:
-		return len(p.Rhs) == 1 && len(p.Lhs) > 1
-	case *ast.ValueSpec:
-		return len(p.Values) == 1 && len(p.Names) > 1
-	case *ast.ReturnStmt:
-		return len(p.Results) == 1
-	case *ast.CallExpr:
-		return p.Fun != call && len(p.Args) == 1
-	case *ast.BinaryExpr, *ast.UnaryExpr, *ast.SelectorExpr, *ast.IndexExpr, *ast.StarExpr,
-		*ast.SliceExpr, *ast.TypeAssertExpr, *ast.KeyValueExpr, *ast.CompositeLit,
-		*ast.IfStmt, *ast.SwitchStmt, *ast.SendStmt, *ast.IncDecStmt, *ast.RangeStmt:
-		return false
-	}
-	return true // statements (results discarded), parentheses, anything unforeseen
-}
-
-// results returns the result types of call, or nil for a conversion. A
-// static call to a non-generic function has its callee's results, which
-// saves a types.Info lookup per call; the others (func values,
-// instantiations) take the call's own type.
-func (s *state) results(call *ast.CallExpr, fn *types.Func) *types.Tuple {
-	if fn != nil {
-		if sig := fn.Signature(); sig.TypeParams().Len() == 0 && sig.RecvTypeParams().Len() == 0 {
-			return sig.Results()
-		}
-	}
-	if tv, ok := s.info.Types[call.Fun]; ok && !tv.IsType() && tv.Type != nil {
-		if sig, ok := tv.Type.Underlying().(*types.Signature); ok {
-			return sig.Results()
+			return n
 		}
 	}
 	return nil
-}
-
-func receiver(call *ast.CallExpr) ast.Expr {
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		return sel.X
-	}
-	return nil
-}
-
-func (s *state) serve(e ast.Expr, pos token.Pos) {
-	if id, ok := ast.Unparen(e).(*ast.Ident); ok && id.Name == "nil" {
-		if _, isNil := s.info.Uses[id].(*types.Nil); isNil {
-			s.serves = append(s.serves, served{expr: e, node: s.defaultMux(), pos: pos})
-			return
-		}
-	}
-	s.serves = append(s.serves, served{expr: e, node: s.resolve(e), pos: pos})
-}
-
-var defaultMuxKey = types.NewVar(token.NoPos, nil, traceapi.DefaultMux, nil)
-
-func (s *state) defaultMux() *node { return s.objNode(defaultMuxKey) }
-
-func (s *state) registration(call *ast.CallExpr, fn *types.Func, r traceapi.Registration) {
-	var router *node
-	if recv := receiver(call); recv != nil && fn.Type().(*types.Signature).Recv() != nil {
-		router = s.resolve(recv)
-	} else {
-		router = s.defaultMux()
-	}
-	h := r.Handler
-	if h < 0 {
-		h = len(call.Args) - 1
-	}
-	if h < 0 || h >= len(call.Args) || call.Ellipsis.IsValid() {
-		return
-	}
-	rg := &reg{fw: r.Framework, pos: call.Pos()}
-	if r.Route >= 0 && r.Route < len(call.Args) {
-		rg.route = s.str(call.Args[r.Route])
-	} else if recv := receiver(call); recv != nil {
-		rg.route = s.chainRoute(recv)
-	}
-	var mws []ast.Expr
-	switch r.Mw {
-	case traceapi.BeforeHandler:
-		if r.Route+1 < h {
-			mws = call.Args[r.Route+1 : h]
-		}
-	case traceapi.AfterHandler:
-		mws = call.Args[h+1:]
-	}
-	rg.mws = mws
-	rg.target = s.resolve(call.Args[h])
-	router.find().regs = append(router.find().regs, rg)
-	s.regs = append(s.regs, rg)
-}
-
-// chainRoute finds the route of a gorilla/mux chain: r.Path("/x").Methods("GET").
-func (s *state) chainRoute(e ast.Expr) string {
-	for i := 0; i < 8; i++ {
-		call, ok := ast.Unparen(e).(*ast.CallExpr)
-		if !ok {
-			return ""
-		}
-		name := funcname.CalleeName(s.info, call)
-		if idx, ok := traceapi.RouteSetters[name]; ok && idx < len(call.Args) {
-			r := s.str(call.Args[idx])
-			return r
-		}
-		e = receiver(call)
-		if e == nil {
-			return ""
-		}
-	}
-	return ""
-}
-
-// tracingMiddleware reports whether e, a middleware argument, starts a span.
-func (s *state) tracingMiddleware(e ast.Expr) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.CallExpr:
-		fn := callee(s.info, e)
-		if fn == nil {
-			return false
-		}
-		n := funcname.Of(fn)
-		return s.mws[n] || s.funcStarts(fn)
-	case *ast.Ident, *ast.SelectorExpr:
-		if fn, ok := s.info.Uses[identOf(e)].(*types.Func); ok {
-			return s.mws[funcname.Of(fn)] || s.funcStarts(fn)
-		}
-	}
-	return false
-}
-
-func identOf(e ast.Expr) *ast.Ident {
-	switch e := e.(type) {
-	case *ast.Ident:
-		return e
-	case *ast.SelectorExpr:
-		return e.Sel
-	}
-	return nil
-}
-
-func (s *state) assign(a *ast.AssignStmt) {
-	if len(a.Lhs) != len(a.Rhs) {
-		return
-	}
-	for i, l := range a.Lhs {
-		var obj types.Object
-		switch l := ast.Unparen(l).(type) {
-		case *ast.Ident:
-			obj = s.info.ObjectOf(l)
-		case *ast.SelectorExpr:
-			obj = s.info.ObjectOf(l.Sel)
-			// srv.Handler = h
-			if v, ok := obj.(*types.Var); ok && v.IsField() && serverFieldNames[v.Name()] && s.serverField(s.info.TypeOf(l.X), v.Name()) {
-				s.serve(a.Rhs[i], a.Pos())
-				s.serves[len(s.serves)-1].field = true
-				s.serves[len(s.serves)-1].assign = true
-				continue
-			}
-		}
-		s.bind(obj, a.Rhs[i])
-	}
-}
-
-// bind aliases a router- or handler-typed variable to its value.
-func (s *state) bind(obj types.Object, rhs ast.Expr) {
-	v, ok := obj.(*types.Var)
-	if !ok || rhs == nil {
-		return
-	}
-	if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && mayHoldGRPCServer(v.Type()) {
-		if known, traced := s.grpcServerCall(call); known {
-			s.grpcSrv[v] = traced
-		}
-	}
-	if !s.routerish(v.Type()) && !isHandlerFunc(v.Type()) {
-		return
-	}
-	union(s.objNode(v), s.resolve(rhs))
-}
-
-// serverField reports whether t is (a pointer to) a server type whose field
-// named field serves a handler.
-func (s *state) serverField(t types.Type, field string) bool {
-	if t == nil {
-		return false
-	}
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	k, ok := funcname.KeyOf(t)
-	return ok && serverHandlerFields[k] == field
-}
-
-var (
-	serverHandlerFields = funcname.TypeKeys(traceapi.ServerHandlerFields)
-	serverFieldNames    = func() map[string]bool {
-		m := map[string]bool{}
-		for _, f := range traceapi.ServerHandlerFields {
-			m[f] = true
-		}
-		return m
-	}()
-)
-
-func (s *state) compositeLit(cl *ast.CompositeLit) {
-	if !s.serverField(s.info.TypeOf(cl), "Handler") {
-		// &App{router: r}: the field holds the router its ServeHTTP hands on to.
-		for _, el := range cl.Elts {
-			if kv, ok := el.(*ast.KeyValueExpr); ok {
-				if k, ok := kv.Key.(*ast.Ident); ok {
-					if v, ok := s.info.Uses[k].(*types.Var); ok && v.IsField() && v.Pkg() == s.pass.Pkg {
-						s.bind(v, kv.Value)
-					}
-				}
-			}
-		}
-		return
-	}
-	for _, el := range cl.Elts {
-		kv, ok := el.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Handler" {
-			s.serve(kv.Value, cl.Pos())
-			s.serves[len(s.serves)-1].field = true
-		}
-	}
-}
-
-func (s *state) objNode(obj types.Object) *node {
-	if n, ok := s.objs[obj]; ok {
-		return n.find()
-	}
-	n := &node{}
-	if v, ok := obj.(*types.Var); ok && s.declParam(v) {
-		n.param = v
-	}
-	s.objs[obj] = n
-	return n
 }
 
 // isEntry reports whether fn has a signature named in
@@ -797,92 +454,4 @@ func sigString(sig *types.Signature) string {
 		b.WriteString(")")
 	}
 	return b.String()
-}
-
-// param reports whether v is a parameter of a function of the package,
-// declared or literal. go/types knows (Var.Kind); recording every
-// parameter of every function in maps was a tenth of the rule's time.
-func (s *state) param(v *types.Var) bool {
-	return v != nil && v.Kind() == types.ParamVar && v.Pkg() == s.pass.Pkg && v.Parent() != nil
-}
-
-// declParam reports whether v is a parameter of a declared function: its
-// scope is the function's, whose parent is a file scope.
-func (s *state) declParam(v *types.Var) bool {
-	if !s.param(v) {
-		return false
-	}
-	file := v.Parent().Parent()
-	return file != nil && file.Parent() == s.pass.Pkg.Scope()
-}
-
-// handedOn reports whether a delegation hands the request to the next
-// handler of a chain: a parameter (next), a struct field (m.next) or gin's
-// c.Next. Serving a local http.FileServer is the endpoint's own work.
-func (s *state) handedOn(call *ast.CallExpr) bool {
-	recv := receiver(call)
-	if recv == nil {
-		return false
-	}
-	switch x := ast.Unparen(recv).(type) {
-	case *ast.Ident:
-		v, ok := s.info.Uses[x].(*types.Var)
-		return ok && (s.param(v) || funcname.TypeIs(v.Type(), "*"+traceapi.Gin+".Context"))
-	case *ast.SelectorExpr:
-		v, ok := s.info.Uses[x.Sel].(*types.Var)
-		return ok && v.IsField()
-	case *ast.CallExpr: // http.HandlerFunc(next).ServeHTTP
-		if tv, ok := s.info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
-			if id, ok := ast.Unparen(x.Args[0]).(*ast.Ident); ok {
-				v, ok := s.info.Uses[id].(*types.Var)
-				return ok && s.param(v)
-			}
-		}
-	}
-	return false
-}
-
-// grpcServerCall reports whether call creates a gRPC server the rule can
-// judge: grpc.NewServer, a function of this package returning one, or a
-// function with a grpcServer fact (traced: created with otelgrpc there).
-func (s *state) grpcServerCall(call *ast.CallExpr) (known, traced bool) {
-	fn := callee(s.info, call)
-	if fn == nil {
-		return false, false
-	}
-	if funcname.Of(fn) == traceapi.GRPCNewServer {
-		return true, false
-	}
-	if fn.Pkg() == s.pass.Pkg {
-		return returnsGRPCServer(fn), false
-	}
-	var f grpcServer
-	if s.sameModule(fn.Pkg()) && s.pass.ImportObjectFact(fn, &f) {
-		return true, f.Traced
-	}
-	return false, false
-}
-
-// mayHoldGRPCServer reports whether a variable of type t can hold a
-// *grpc.Server: tested before resolving the callee of every assignment.
-func mayHoldGRPCServer(t types.Type) bool {
-	if _, ok := t.Underlying().(*types.Interface); ok {
-		return true // grpc.ServiceRegistrar, any
-	}
-	return funcname.TypeIs(t, traceapi.GRPCServerType)
-}
-
-func returnsGRPCServer(fn *types.Func) bool {
-	sig, ok := fn.Type().(*types.Signature)
-	return ok && sig.Results().Len() == 1 && funcname.TypeIs(sig.Results().At(0).Type(), traceapi.GRPCServerType)
-}
-
-// isServeHTTP reports whether fn is a ServeHTTP method of any handler type
-// (a router's, another handler's): calling it hands the request on.
-func isServeHTTP(fn *types.Func) bool {
-	if fn == nil || fn.Name() != "ServeHTTP" {
-		return false
-	}
-	sig, ok := fn.Type().(*types.Signature)
-	return ok && sig.Recv() != nil && handlerSig(sig) == traceapi.HTTP
 }

@@ -36,6 +36,10 @@ func (s *state) fill(n *node, e ast.Expr) {
 			union(s.objNode(obj), n)
 			s.serveHTTPMethods(n.find(), obj.Type())
 		}
+	case *ast.IndexExpr: // a generic handler instantiated: gh[int]
+		union(n, s.resolve(e.X))
+	case *ast.IndexListExpr:
+		union(n, s.resolve(e.X))
 	case *ast.UnaryExpr:
 		if e.Op == token.AND {
 			union(n, s.resolve(e.X))
@@ -64,6 +68,14 @@ func (s *state) fillCall(n *node, call *ast.CallExpr) {
 	if fn != nil {
 		name = funcname.Of(fn)
 	}
+	if r, ok := traceapi.Registrations[name]; ok && r.Returns {
+		return // the registered handler (registration adds it as a kid), not the router
+	}
+	if sv := s.serviceCtor(call, fn); sv != nil { // connect: New<Svc>Handler(impl, opts...)
+		n.svcs = append(n.svcs, sv)
+		n.mws = s.appendMws(n.mws, call.Args[1:])
+		return
+	}
 	if i, ok := traceapi.Wrappers[name]; ok {
 		n.traced = true
 		if i < len(call.Args) {
@@ -71,10 +83,18 @@ func (s *state) fillCall(n *node, call *ast.CallExpr) {
 		}
 		return
 	}
+	if st, ok := traceapi.Strippers[name]; ok && st.Handler < len(call.Args) && st.Prefix < len(call.Args) {
+		// http.StripPrefix("/v2", h): h's patterns are relative to /v2.
+		n.prefix = s.str(call.Args[st.Prefix])
+		n.kids = append(n.kids, s.resolve(call.Args[st.Handler]))
+		return
+	}
 	if d, ok := traceapi.Derivations[name]; ok {
 		if recv := receiver(call); recv != nil {
 			if d.Route >= 0 && d.Route < len(call.Args) {
 				n.prefix = s.str(call.Args[d.Route])
+			} else if d.Chain {
+				n.prefix = s.chainRoute(recv) // r.PathPrefix("/api").Subrouter()
 			}
 			if d.MwFrom >= 0 && d.MwFrom <= len(call.Args) {
 				n.mws = append(n.mws, call.Args[d.MwFrom:]...)
@@ -102,20 +122,22 @@ func (s *state) fillCall(n *node, call *ast.CallExpr) {
 				n.ext = append(n.ext, f.Result...)
 				n.extPos = call.Pos()
 			}
-			if s.importedStarts(fn) {
+			if s.wrapsInSpan(fn) { // a constructor returning a traced handler, not one that merely starts spans somewhere
 				n.traced = true
 			}
 		}
 	}
 	// A chain built by a middleware library (alice.New(mw...).Then(h),
 	// negroni): a tracing middleware among its arguments traces it.
-	n.mws = append(n.mws, call.Args...)
+	// Handler arguments are not middleware: a traced handler passed to a
+	// router constructor traces itself, not the router.
+	n.mws = s.appendMws(n.mws, call.Args)
 	for recv, i := receiver(call), 0; recv != nil && i < 4; i++ {
 		rc, ok := ast.Unparen(recv).(*ast.CallExpr)
 		if !ok {
 			break
 		}
-		n.mws = append(n.mws, rc.Args...)
+		n.mws = s.appendMws(n.mws, rc.Args)
 		recv = receiver(rc)
 	}
 	// Middleware chains and http.StripPrefix: the handler arguments are
@@ -166,7 +188,7 @@ func (s *state) serveHTTPMethods(n *node, t types.Type) {
 	}
 	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")
 	if fn, ok := obj.(*types.Func); ok && fn.Pkg() == s.pass.Pkg {
-		n.funcs = append(n.funcs, hfunc{obj: fn})
+		n.funcs = append(n.funcs, hfunc{obj: fn.Origin()}) // &HG[int]{}: the generic declaration
 	}
 }
 
@@ -200,24 +222,74 @@ func (s *state) funcStarts(fn *types.Func) bool {
 	return s.starts[funcname.Of(fn)] || s.importedStarts(fn)
 }
 
-// solve computes which functions start a span (a fixpoint over the
-// package's call graph).
+// solve computes which functions start a span, and which stream the
+// connection (fixpoints over the package's call graph).
 func (s *state) solve() {
+	s.fixpoint(s.fnStarts, func(u *unit) bool { return u.direct })
+	s.fixpoint(s.fnStreams, func(u *unit) bool { return u.streams })
+	s.fixpoint(s.fnDispatch, func(u *unit) bool { return u.dispatch })
+}
+
+// unitDispatches reports whether u (or a function of the package it
+// calls) hands messages to a function value: a consumer loop of a
+// library-style component whose per-message handler is its caller's.
+func (s *state) unitDispatches(u *unit) bool {
+	if u == nil {
+		return false
+	}
+	if u.dispatch {
+		return true
+	}
+	for _, c := range u.callees {
+		if s.fnDispatch[c] {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *state) importedStreams(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == s.pass.Pkg || !s.sameModule(fn.Pkg()) {
+		return false
+	}
+	var f streams
+	return s.pass.ImportObjectFact(fn, &f)
+}
+
+// unitStreams reports whether u upgrades or streams the connection.
+func (s *state) unitStreams(u *unit) bool {
+	if u == nil {
+		return false
+	}
+	if u.streams {
+		return true
+	}
+	for _, c := range u.callees {
+		if s.fnStreams[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// fixpoint marks in m the declared functions whose unit has the property
+// or calls a function that has it.
+func (s *state) fixpoint(m map[*types.Func]bool, has func(*unit) bool) {
 	for fn, d := range s.decls {
-		if u := s.units[d]; u != nil && u.direct {
-			s.fnStarts[fn] = true
+		if u := s.units[d]; u != nil && has(u) {
+			m[fn] = true
 		}
 	}
 	for changed := true; changed; {
 		changed = false
 		for fn, d := range s.decls {
-			if s.fnStarts[fn] {
+			if m[fn] {
 				continue
 			}
 			if u := s.units[d]; u != nil {
 				for _, c := range u.callees {
-					if s.fnStarts[c] {
-						s.fnStarts[fn] = true
+					if m[c] {
+						m[fn] = true
 						changed = true
 						break
 					}
@@ -271,198 +343,6 @@ func (s *state) nodeTraced(n *node) bool {
 		}
 	}
 	return false
-}
-
-// item is an uncovered handler found by a walk.
-type item struct {
-	fn     *hfunc
-	ref    HandlerRef
-	pos    token.Pos // where an ext handler is reported
-	regPos token.Pos // where the handler was registered in this package
-	route  string
-	fw     traceapi.Framework
-}
-
-type walkCtx struct {
-	traced bool
-	route  string
-	fw     traceapi.Framework
-	regPos token.Pos // the registration the walk came through
-}
-
-// walk collects the uncovered handlers served when n is served.
-func (s *state) walk(n *node, c walkCtx, seen map[*node]bool, out *[]item) {
-	n = n.find()
-	if seen[n] {
-		return
-	}
-	seen[n] = true
-	defer delete(seen, n)
-	c.route = joinRoute(c.route, n.prefix)
-	c.traced = c.traced || s.nodeTraced(n)
-	if c.traced {
-		return
-	}
-	for _, r := range n.regs {
-		if r.traced {
-			continue
-		}
-		rc := c
-		rc.route = joinRoute(c.route, r.route)
-		rc.fw = r.fw
-		rc.regPos = r.pos
-		for _, m := range r.mws {
-			if s.tracingMiddleware(m) {
-				rc.traced = true
-			}
-		}
-		if !rc.traced {
-			s.walk(r.target, rc, seen, out)
-		}
-	}
-	for _, k := range n.kids {
-		s.walk(k, c, seen, out)
-	}
-	for _, fn := range n.ctors {
-		for _, r := range s.returns[fn] {
-			s.walk(s.resolve(r), c, seen, out)
-		}
-	}
-	for i := range n.funcs {
-		f := &n.funcs[i]
-		if f.fn == nil && f.obj != nil {
-			if d := s.decls[f.obj]; d != nil {
-				f.fn = d
-			}
-		}
-		if f.fn == nil || s.exempt(c.route) {
-			continue
-		}
-		if c.route == "" {
-			if _, name := s.funcInfo(f); s.exemptName(name) {
-				continue
-			}
-		}
-		u := s.units[f.fn]
-		if u != nil && u.delegates && !s.unitStarts(u) {
-			// A dispatcher (func (a *App) ServeHTTP(w, r) { a.router.ServeHTTP(w, r) })
-			// serves what it hands on to.
-			for _, h := range u.handsTo {
-				if x, ok := ast.Unparen(h).(*ast.SelectorExpr); ok {
-					if v, ok := s.info.Uses[x.Sel].(*types.Var); ok && v.IsField() {
-						s.walk(s.objNode(v), c, seen, out)
-					}
-				}
-			}
-		}
-		if u == nil || u.delegates || s.unitStarts(u) {
-			continue
-		}
-		*out = append(*out, item{fn: f, route: c.route, fw: c.fw, regPos: c.regPos})
-	}
-	for _, r := range n.ext {
-		rt := joinRoute(c.route, r.Route)
-		if s.exempt(rt) || rt == "" && s.exemptName(r.Name) {
-			continue
-		}
-		r.Route = rt
-		if r.Kind == "" {
-			r.Kind = string(c.fw)
-		}
-		*out = append(*out, item{ref: r, pos: n.extPos, regPos: c.regPos, route: rt, fw: traceapi.Framework(r.Kind)})
-	}
-}
-
-func joinRoute(a, b string) string {
-	if a == "" {
-		return b
-	}
-	if b == "" {
-		return a
-	}
-	// Go 1.22 patterns: "GET /x" under a prefix keeps the method first.
-	if m, p, ok := strings.Cut(b, " "); ok && strings.HasPrefix(p, "/") {
-		return m + " " + strings.TrimSuffix(a, "/") + p
-	}
-	return strings.TrimSuffix(a, "/") + "/" + strings.TrimPrefix(b, "/")
-}
-
-// exempt reports whether route matches rules.spanrequired.exempt_routes.
-func (s *state) exempt(route string) bool {
-	if route == "" {
-		return false
-	}
-	path := route
-	if _, p, ok := strings.Cut(route, " "); ok { // "GET /healthz"
-		path = strings.TrimSpace(p)
-	}
-	if i := strings.Index(path, "/"); i > 0 { // host patterns
-		path = path[i:]
-	}
-	trimmed := strings.TrimSuffix(path, "/")
-	for _, e := range s.pol.Rules.SpanRequired.ExemptRoutes {
-		if e == "" {
-			continue
-		}
-		et := strings.TrimSuffix(e, "/")
-		if path == e || trimmed == et || strings.HasSuffix(trimmed, et) && strings.HasPrefix(et, "/") {
-			return true
-		}
-		if strings.HasSuffix(e, "/") && strings.Contains(path+"/", e) {
-			return true
-		}
-	}
-	return false
-}
-
-// exemptName reports whether a handler whose route is not known statically
-// is named after an exempt route (healthHandler, (*Server).readyz,
-// servePprof): the route is then most likely exempt too.
-func (s *state) exemptName(name string) bool {
-	if strings.HasPrefix(name, "func literal") {
-		return false
-	}
-	words := nameWords(name)
-	for _, e := range s.pol.Rules.SpanRequired.ExemptRoutes {
-		for _, seg := range strings.Split(strings.Trim(e, "/"), "/") {
-			seg = strings.ToLower(strings.TrimRight(seg, "z"))
-			if len(seg) < 4 {
-				continue
-			}
-			for _, w := range words {
-				if strings.HasPrefix(w, seg) { // health, healthz, liveness, readyz; not deliver
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// nameWords splits an identifier into lower-case words at camelCase
-// boundaries and non-letters: "Server.serveHealthz" -> server serve healthz.
-func nameWords(name string) []string {
-	var words []string
-	cur := []rune{}
-	flush := func() {
-		if len(cur) > 0 {
-			words = append(words, strings.ToLower(string(cur)))
-			cur = cur[:0]
-		}
-	}
-	for _, r := range name {
-		switch {
-		case r >= 'A' && r <= 'Z':
-			flush()
-			cur = append(cur, r)
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			cur = append(cur, r)
-		default:
-			flush()
-		}
-	}
-	flush()
-	return words
 }
 
 // isRouterType reports whether t is (a pointer to) a known router type.
@@ -523,16 +403,8 @@ func isHandlerFunc(t types.Type) bool {
 
 // handlerSig returns the framework of a handler signature, or "".
 func handlerSig(sig *types.Signature) traceapi.Framework {
-	p := sig.Params()
-	switch {
-	case p.Len() == 2 && sig.Results().Len() == 0 && funcname.TypeIs(p.At(0).Type(), "net/http.ResponseWriter") && funcname.TypeIs(p.At(1).Type(), "*net/http.Request"):
-		return traceapi.HTTP
-	case p.Len() == 1 && funcname.TypeIs(p.At(0).Type(), "*"+traceapi.Gin+".Context"):
-		return traceapi.GinF
-	case p.Len() == 1 && funcname.TypeIs(p.At(0).Type(), traceapi.Echo+".Context") && sig.Results().Len() == 1:
-		return traceapi.EchF
-	}
-	return ""
+	fw, _ := traceapi.Handlers(sig)
+	return fw
 }
 
 func funcDisplayName(fn *types.Func) string {

@@ -5,97 +5,150 @@
 // entry is keyed by its go/types full name (see internal/funcname); the
 // names were checked against the real modules (versions in the comments).
 //
-// The analyzers never spell a library identifier: adding a library or a
-// new router method is a change to these tables.
+// Each library is one Lib value in its own file (nethttp.go, gin.go,
+// amqp.go, ...); the tables the analyzers read (Registrations, Serves,
+// ...) are their union. The analyzers never spell a library identifier:
+// adding a library is a new file with one Lib literal, listed in Libs.
 package traceapi
 
 import (
 	"go/types"
+	"strings"
 
 	"github.com/obscheck/obscheck/internal/apis"
 	"github.com/obscheck/obscheck/internal/funcname"
 )
 
-// Import paths of the libraries the tables describe.
-const (
-	OtelTrace = "go.opentelemetry.io/otel/trace"                                // v1.47.0
-	Otelhttp  = "go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp" // v0.72.0
-	Otelgin   = "go.opentelemetry.io/contrib/instrumentation/github.com/gin-gonic/gin/otelgin"
-	Otelecho  = "go.opentelemetry.io/contrib/instrumentation/github.com/labstack/echo/otelecho"
-	Otelmux   = "go.opentelemetry.io/contrib/instrumentation/github.com/gorilla/mux/otelmux"
-	Otelgrpc  = "go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc"
-	NetHTTP   = "net/http"
-	Gin       = "github.com/gin-gonic/gin"    // v1.12.0
-	Echo      = "github.com/labstack/echo/v4" // v4.16.0
-	Chi       = "github.com/go-chi/chi/v5"    // v5.5.0
-	Mux       = "github.com/gorilla/mux"      // v1.8.1
-	GRPC      = "google.golang.org/grpc"      // v1.85.0
-	Nats      = "github.com/nats-io/nats.go"  // v1.55.0
-	JetStream = "github.com/nats-io/nats.go/jetstream"
-	Sarama    = "github.com/IBM/sarama" // v1.61.1
-	OldSarama = "github.com/Shopify/sarama"
-	KafkaGo   = "github.com/segmentio/kafka-go"    // v0.4.51
-	Kgo       = "github.com/twmb/franz-go/pkg/kgo" // franz-go v1.21.5
-)
+// Lib is everything obscheck knows about one tracing library, framework
+// or message client. Every name is a go/types full name (funcname).
+type Lib struct {
+	Name    string   // as the documentation names it
+	Modules []string // module paths: its packages are knowledge, never analyzed
 
-// TracerType is the full name of the OpenTelemetry tracer interface; a
-// package-level variable of this type lets the rule suggest a fix.
-const TracerType = OtelTrace + ".Tracer"
+	// Framework and Handler describe the handlers it calls: their
+	// signature, and the hint a finding about one of them gives (%q is
+	// the suggested span name).
+	Framework Framework
+	Handlers  []HandlerSig
+	Hint      string
 
-// SpanStarters are calls that start a span. policy.span_starters extends
-// them; facts add the module's own helpers.
-var SpanStarters = funcname.NewSet([]string{
-	"(" + OtelTrace + ".Tracer).Start",
-})
+	// Bad and Good are the documentation's examples: an entry point it
+	// finds without a span, and the same one traced (obscheck explain
+	// spanrequired, docs/rules.md).
+	Bad, Good string
 
-// Wrappers return their Handler argument wrapped in a span.
-var Wrappers = map[string]int{
-	Otelhttp + ".NewHandler":   0, // NewHandler(handler http.Handler, operation string, opts ...Option) http.Handler
-	Otelhttp + ".WithRouteTag": 1, // WithRouteTag(route string, h http.Handler) http.Handler (releases before v0.62)
+	// Tracing.
+	SpanStarters       []string       // calls that start a span
+	SpanTypes          []string       // span types: a call returning (ctx, span) starts one
+	Wrappers           map[string]int // return their handler argument (index) wrapped in a span
+	Middleware         []string       // return a middleware (or interceptor) that starts a span
+	MiddlewareCarriers []string       // options whose arguments are middleware (connect.WithInterceptors)
+	GRPCServerTracing  []string       // gRPC server instrumentation: a server created with it is traced
+	TracingFlags       []string       // bool fields of a client config that trace every message ("T.Field")
+
+	// Routers.
+	RouterTypes         []string // router and route types ("pkg.Type")
+	Registrations       map[string]Registration
+	Uses                []string              // install every argument as middleware on the receiver
+	Derivations         map[string]Derivation // sub-routers of the receiver
+	RouterCallbacks     map[string]Derivation // call a function with a sub-router (MwFrom: its index)
+	RouteSetters        map[string]int        // set the route of a route chain (index of the pattern)
+	Strippers           map[string]Strip      // serve a handler with a path prefix removed
+	Serves              map[string]int        // serve the handler at this argument
+	ServesReceiver      []string              // serve their receiver
+	ServerHandlerFields map[string]string     // server type -> field holding the handler
+	Delegations         []string              // hand the request on: their caller is middleware
+	Streaming           []string              // upgrade or hijack the connection: their caller is a long-lived stream
+	StreamFlush         []string              // flush the response: called in a loop, their caller streams
+	Services            []ServiceCtor         // generated service handler constructors
+	GatewayMuxes        []string              // gRPC-gateway mux types
+
+	// Messages.
+	Subscriptions         map[string]Subscription
+	LoopReceivers         []string          // receive one message: the loop around is a handler
+	MessageChans          []string          // element types: a loop receiving them is a handler
+	MessageRanges         map[string]string // "*pkg.Output" -> field: a range over it is a handler
+	ConsumerGroupHandlers map[string]string // interface -> consumer method
 }
 
-// MiddlewareFactories return a middleware that starts a span: applied to a
-// handler, or installed on a router with Use, it covers the handlers.
-// policy.tracing_middleware extends them.
-var MiddlewareFactories = funcname.NewSet([]string{
-	Otelhttp + ".NewMiddleware", // func(http.Handler) http.Handler
-	Otelgin + ".Middleware",     // gin.HandlerFunc
-	Otelecho + ".Middleware",    // echo.MiddlewareFunc
-	Otelmux + ".Middleware",     // mux.MiddlewareFunc
+// Bookkeeping are packages whose calls do not handle a message: a
+// per-message loop (or callback) that only calls these, builtins and the
+// message client itself (metrics, counting, concatenating the messages of
+// a bounded read, acking) is not a message handler. Message client
+// libraries (those with subscriptions or loops) are added in init.
+var Bookkeeping = []string{
+	"bytes", "strings", "strconv", "sync", "sync/atomic", "time", "errors", "math", "sort", "slices", "maps",
+	"unicode", "unicode/utf8", "context", "encoding/binary",
+	"go.opentelemetry.io/otel/metric", "go.opentelemetry.io/otel/trace", "go.opentelemetry.io/otel/attribute",
+	"github.com/prometheus/client_golang", "github.com/VictoriaMetrics/metrics",
+}
+
+// LinkCalls attach the context of a message to a span started for a
+// batch: a per-message loop that makes one is covered by the batch span.
+var LinkCalls = funcname.NewSet([]string{
+	"(" + OtelTrace + ".Span).AddLink",
+	OtelTrace + ".LinkFromContext",
+	OtelTrace + ".WithLinks",
 })
 
-// GRPCServerTracing are the otelgrpc server instrumentations: a gRPC
-// server created with grpc.StatsHandler(otelgrpc.NewServerHandler()) or
-// the (older) interceptors traces every method.
-var GRPCServerTracing = funcname.NewSet([]string{
-	Otelgrpc + ".NewServerHandler",
-	Otelgrpc + ".UnaryServerInterceptor",  // before v0.61
-	Otelgrpc + ".StreamServerInterceptor", // before v0.61
-})
+// LinkType is the span link type: building one per message is linking.
+const LinkType = OtelTrace + ".Link"
 
-// GRPCNewServer creates a gRPC server from options.
-const GRPCNewServer = GRPC + ".NewServer"
+// IsBookkeeping reports whether calls into the package at path are
+// bookkeeping (see Bookkeeping).
+func IsBookkeeping(path string) bool {
+	for _, p := range Bookkeeping {
+		if path == p || strings.HasPrefix(path, p+"/") {
+			return true
+		}
+	}
+	return false
+}
 
-// GRPCServerType is the type GRPCNewServer returns, as funcname.TypeIs
-// reads it.
-const GRPCServerType = "*" + GRPC + ".Server"
-
-// GRPCRegistrars are the parameter types of the first argument of a
-// generated Register<Svc>Server function.
-var GRPCRegistrars = map[string]bool{
-	GRPC + ".ServiceRegistrar": true,
-	GRPC + ".Server":           true, // older generators: *grpc.Server
+// Libs are the libraries obscheck knows, in documentation order.
+var Libs = []*Lib{
+	&OTel, &NetHTTPLib, &GinLib, &EchoLib, &ChiLib, &GorillaLib, &FiberLib, &Fiber3Lib,
+	&ConnectLib, &GRPCLib, &GatewayLib,
+	&NatsLib, &SaramaLib, &KafkaGoLib, &FranzLib, &AMQPLib, &WatermillLib, &PubSubLib, &SQSLib,
 }
 
 // Framework says how a handler receives its request.
 type Framework string
 
-// Frameworks.
+// Frameworks with handlers of their own signature; message consumers and
+// gRPC services have theirs in the analyzer.
 const (
-	HTTP Framework = "net/http"
-	GinF Framework = "gin"
-	EchF Framework = "echo"
+	HTTP     Framework = "net/http"
+	GinF     Framework = "gin"
+	EchF     Framework = "echo"
+	FiberF   Framework = "fiber"
+	Fiber3F  Framework = "fiber/v3"
+	GatewayF Framework = "grpc-gateway"
+	ConnectF Framework = "connect"
+	WaterF   Framework = "watermill"
 )
+
+// HandlerSig is a framework's handler function signature: parameter
+// types as funcname.TypeIs reads them ("" matches any type) and the
+// number of results.
+type HandlerSig struct {
+	Params  []string
+	Results int
+}
+
+// Match reports whether sig has this shape.
+func (h *HandlerSig) Match(sig *types.Signature) bool {
+	p := sig.Params()
+	if p.Len() != len(h.Params) || sig.Results().Len() != h.Results {
+		return false
+	}
+	for i, t := range h.Params {
+		if t != "" && !funcname.TypeIs(p.At(i).Type(), t) {
+			return false
+		}
+	}
+	return true
+}
 
 // Placement says which arguments of a registration are middleware.
 type Placement int
@@ -113,202 +166,192 @@ type Registration struct {
 	Handler   int // index of the handler; -1: the last argument
 	Mw        Placement
 	Framework Framework
+	// Mount: a router registered here sees paths with the route removed
+	// (chi Mount, fiber Mount): its routes are relative to the route.
+	// Otherwise a router sees the full path (net/http Handle).
+	Mount bool
+	// Returns: the call returns the registered handler (watermill's
+	// *Handler), on which middleware can be added.
+	Returns bool
 }
 
-// Registrations are the handler registrations, keyed by full name. The
-// receiver (or http.DefaultServeMux for the package-level functions) is
-// the router.
-var Registrations = map[string]Registration{}
-
-// Uses install middleware on their receiver router; every argument is a
-// middleware.
-var Uses = funcname.Set{}
-
-// Derivations return a router derived from the receiver (a group or
-// sub-router): it inherits the receiver's middleware. Route is the index
-// of its path prefix (-1 none), MwFrom the first middleware argument (-1
-// none).
-var Derivations = map[string]Derivation{}
-
-// Derivation describes a sub-router constructor.
-type Derivation struct{ Route, MwFrom int }
-
-// RouterCallbacks call their Fn argument with a sub-router of the
-// receiver (chi's Route and Group).
-var RouterCallbacks = map[string]Derivation{} // MwFrom holds the callback's index
-
-// RouteSetters set the route pattern of a gorilla/mux route chain.
-var RouteSetters = map[string]int{
-	"(*" + Mux + ".Router).Path":       0,
-	"(*" + Mux + ".Router).PathPrefix": 0,
-	"(*" + Mux + ".Route).Path":        0,
-	"(*" + Mux + ".Route).PathPrefix":  0,
+// Derivation describes a sub-router constructor: Route is the index of
+// its path prefix (-1 none), MwFrom the first middleware argument (-1
+// none). Chain: the prefix is the route of the receiver's route chain
+// (gorilla's PathPrefix("/x").Subrouter()).
+type Derivation struct {
+	Route, MwFrom int
+	Chain         bool
 }
 
-// DefaultMux is the router the package-level net/http functions use.
-const DefaultMux = NetHTTP + ".DefaultServeMux"
-
-// Serves serve the handler at the given argument index (nil: DefaultMux).
-var Serves = map[string]int{
-	NetHTTP + ".ListenAndServe":    1,
-	NetHTTP + ".ListenAndServeTLS": 3,
-	NetHTTP + ".Serve":             1,
-	NetHTTP + ".ServeTLS":          1,
-}
-
-// ServesReceiver serve their receiver router.
-var ServesReceiver = funcname.NewSet([]string{
-	"(*" + Gin + ".Engine).Run",
-	"(*" + Gin + ".Engine).RunTLS",
-	"(*" + Gin + ".Engine).RunUnix",
-	"(*" + Gin + ".Engine).RunListener",
-	"(*" + Echo + ".Echo).Start",
-	"(*" + Echo + ".Echo).StartTLS",
-	"(*" + Echo + ".Echo).StartAutoTLS",
-	"(*" + Echo + ".Echo).StartServer",
-})
-
-// ServerHandlerFields are struct fields that serve a handler: the Handler
-// of an http.Server literal or assignment.
-var ServerHandlerFields = map[string]string{
-	NetHTTP + ".Server": "Handler",
-}
-
-// RouterTypes are the router and route types, by type name (pointer
-// receivers included): a method of one of them that returns one of them
-// derives a router from its receiver (gorilla's PathPrefix().Subrouter()).
-var RouterTypes = map[string]bool{
-	NetHTTP + ".ServeMux": true,
-	Gin + ".Engine":       true,
-	Gin + ".RouterGroup":  true,
-	Gin + ".IRouter":      true,
-	Gin + ".IRoutes":      true,
-	Echo + ".Echo":        true,
-	Echo + ".Group":       true,
-	Chi + ".Mux":          true,
-	Chi + ".Router":       true,
-	Mux + ".Router":       true,
-	Mux + ".Route":        true,
-}
-
-// Delegations are calls by which a handler hands the request on: a
-// function that makes one is middleware, not an endpoint.
-var Delegations = funcname.NewSet([]string{
-	"(" + NetHTTP + ".Handler).ServeHTTP",
-	"(" + NetHTTP + ".HandlerFunc).ServeHTTP",
-	"(*" + Gin + ".Context).Next",
-})
+// Strip describes a handler wrapper that removes a path prefix
+// (http.StripPrefix): the handler's routes are relative to the prefix.
+type Strip struct{ Prefix, Handler int }
 
 // Subscription describes a message subscription: Handler is the callback
 // argument, or the channel argument when Chan is set (the loop receiving
-// from the channel is the handler).
+// from the channel is the handler); Subject the subject or topic (-1 none).
 type Subscription struct {
 	Subject int
 	Handler int
 	Chan    bool
 }
 
-// Subscriptions register message handlers.
-var Subscriptions = map[string]Subscription{
-	"(*" + Nats + ".Conn).Subscribe":              {0, 1, false},
-	"(*" + Nats + ".Conn).QueueSubscribe":         {0, 2, false},
-	"(*" + Nats + ".Conn).ChanSubscribe":          {0, 1, true},
-	"(*" + Nats + ".Conn).ChanQueueSubscribe":     {0, 2, true},
-	"(" + Nats + ".JetStream).Subscribe":          {0, 1, false},
-	"(" + Nats + ".JetStream).QueueSubscribe":     {0, 2, false},
-	"(" + Nats + ".JetStream).ChanSubscribe":      {0, 1, true},
-	"(" + Nats + ".JetStream).ChanQueueSubscribe": {0, 2, true},
-	"(" + JetStream + ".Consumer).Consume":        {-1, 0, false},
-	// franz-go: the per-record callbacks of a poll.
-	"(" + Kgo + ".Fetches).EachRecord":              {-1, 0, false},
-	"(*" + Kgo + ".FetchTopic).EachRecord":          {-1, 0, false},
-	"(*" + Kgo + ".FetchPartition).EachRecord":      {-1, 0, false},
-	"(*" + Kgo + ".FetchTopicPartition).EachRecord": {-1, 0, false},
+// ServiceCtor describes generated constructors of service handlers
+// (connect-go's New<Svc>Handler(svc, opts...) (string, http.Handler)):
+// functions whose last parameter is ...Option and whose results are
+// (string, Handler). The methods of svc implementing the interface of
+// the first parameter are the handlers; Name is the generated constant
+// <Svc>Name holding the service's full name.
+type ServiceCtor struct {
+	Option  string // the variadic option type
+	Handler string // the returned handler type
 }
 
-// LoopReceivers receive one message; the loop around the call is a
-// per-message handler whose body must start the span.
-var LoopReceivers = funcname.NewSet([]string{
-	"(*" + KafkaGo + ".Reader).ReadMessage",
-	"(*" + KafkaGo + ".Reader).FetchMessage",
-	"(" + JetStream + ".MessagesContext).Next",
-	"(*" + Nats + ".Subscription).NextMsg",
-	"(*" + Nats + ".Subscription).NextMsgWithContext",
-	"(" + Sarama + ".ConsumerGroupClaim).Messages",
-	"(" + OldSarama + ".ConsumerGroupClaim).Messages",
-	"(*" + Kgo + ".FetchesRecordIter).Next", // for !it.Done() { r := it.Next() }
-	"(" + Kgo + ".Fetches).Records",         // for _, r := range fetches.Records()
-	"(" + Kgo + ".Fetches).RecordsAll",      // for r := range fetches.RecordsAll()
-})
-
-// ConsumerGroupHandlers are interfaces whose ConsumeClaim method is a
-// message consumer (its per-message loop is the handler).
-var ConsumerGroupHandlers = map[string]string{
-	Sarama + ".ConsumerGroupHandler":    "ConsumeClaim",
-	OldSarama + ".ConsumerGroupHandler": "ConsumeClaim",
-}
+// The merged tables the analyzers read.
+var (
+	SpanStarters          = funcname.Set{}
+	Wrappers              = map[string]int{}
+	MiddlewareFactories   = funcname.Set{}
+	MiddlewareCarriers    = funcname.Set{}
+	GRPCServerTracing     = funcname.Set{}
+	TracingFlags          = map[string]bool{}
+	RouterTypes           = map[string]bool{}
+	Registrations         = map[string]Registration{}
+	Uses                  = funcname.Set{}
+	Derivations           = map[string]Derivation{}
+	RouterCallbacks       = map[string]Derivation{}
+	RouteSetters          = map[string]int{}
+	Strippers             = map[string]Strip{}
+	Serves                = map[string]int{}
+	ServesReceiver        = funcname.Set{}
+	ServerHandlerFields   = map[string]string{}
+	Delegations           = funcname.Set{}
+	Streaming             = funcname.Set{}
+	StreamFlush           = funcname.Set{}
+	Services              []ServiceCtor
+	GatewayMuxes          = map[string]bool{}
+	Subscriptions         = map[string]Subscription{}
+	LoopReceivers         = funcname.Set{}
+	MessageChans          = map[string]bool{}
+	MessageRanges         = map[string]string{}
+	ConsumerGroupHandlers = map[string]string{}
+	SpanTypes             = map[string]bool{}
+)
 
 func init() {
-	httpMethods := []string{"Handle", "HandleFunc"}
-	for _, m := range httpMethods {
-		Registrations[NetHTTP+"."+m] = Registration{0, 1, NoMiddleware, HTTP}
-		Registrations["(*"+NetHTTP+".ServeMux)."+m] = Registration{0, 1, NoMiddleware, HTTP}
-	}
-	// gin: (path, handlers...) on *RouterGroup (promoted to *Engine) and
-	// the IRoutes/IRouter interfaces.
-	ginRecv := []string{"(*" + Gin + ".RouterGroup)", "(" + Gin + ".IRoutes)"}
-	for _, r := range ginRecv {
-		for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "Any"} {
-			Registrations[r+"."+m] = Registration{0, -1, BeforeHandler, GinF}
+	for _, l := range Libs {
+		add(SpanStarters, l.SpanStarters)
+		add(MiddlewareFactories, l.Middleware)
+		add(MiddlewareCarriers, l.MiddlewareCarriers)
+		add(GRPCServerTracing, l.GRPCServerTracing)
+		add(TracingFlags, l.TracingFlags)
+		add(RouterTypes, l.RouterTypes)
+		add(Uses, l.Uses)
+		add(ServesReceiver, l.ServesReceiver)
+		add(Delegations, l.Delegations)
+		add(Streaming, l.Streaming)
+		add(StreamFlush, l.StreamFlush)
+		add(GatewayMuxes, l.GatewayMuxes)
+		add(LoopReceivers, l.LoopReceivers)
+		add(MessageChans, l.MessageChans)
+		add(SpanTypes, l.SpanTypes)
+		merge(Wrappers, l.Wrappers)
+		merge(Registrations, l.Registrations)
+		merge(Derivations, l.Derivations)
+		merge(RouterCallbacks, l.RouterCallbacks)
+		merge(RouteSetters, l.RouteSetters)
+		merge(Strippers, l.Strippers)
+		merge(Serves, l.Serves)
+		merge(ServerHandlerFields, l.ServerHandlerFields)
+		merge(Subscriptions, l.Subscriptions)
+		merge(MessageRanges, l.MessageRanges)
+		merge(ConsumerGroupHandlers, l.ConsumerGroupHandlers)
+		Services = append(Services, l.Services...)
+		if len(l.Subscriptions)+len(l.LoopReceivers)+len(l.MessageChans)+len(l.MessageRanges) > 0 || l.Framework == WaterF {
+			Bookkeeping = append(Bookkeeping, l.Modules...)
 		}
-		Registrations[r+".Handle"] = Registration{1, -1, BeforeHandler, GinF}
-		Registrations[r+".Match"] = Registration{1, -1, BeforeHandler, GinF}
-		Uses[r+".Use"] = true
 	}
-	Uses["(*"+Gin+".Engine).Use"] = true
-	Derivations["(*"+Gin+".RouterGroup).Group"] = Derivation{0, 1}
-	Derivations["("+Gin+".IRouter).Group"] = Derivation{0, 1}
-	// echo: (path, h, m...).
-	for _, r := range []string{"(*" + Echo + ".Echo)", "(*" + Echo + ".Group)"} {
-		for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "CONNECT", "TRACE", "Any"} {
-			Registrations[r+"."+m] = Registration{0, 1, AfterHandler, EchF}
+	spanTypes = funcname.TypeKeys(SpanTypes)
+}
+
+func add[S ~map[string]bool](m S, names []string) {
+	for _, n := range names {
+		m[n] = true
+	}
+}
+
+func merge[V any](m, from map[string]V) {
+	for k, v := range from {
+		m[k] = v
+	}
+}
+
+// methods builds registrations of the same shape for several methods of
+// one receiver ("(*pkg.T)").
+func methods(recv string, names []string, r Registration) map[string]Registration {
+	m := map[string]Registration{}
+	for _, n := range names {
+		m[recv+"."+n] = r
+	}
+	return m
+}
+
+// join merges registration tables.
+func join(ms ...map[string]Registration) map[string]Registration {
+	out := map[string]Registration{}
+	for _, m := range ms {
+		merge(out, m)
+	}
+	return out
+}
+
+// names builds "recv.Name" for each name.
+func names(recv string, ns ...string) []string {
+	out := make([]string, len(ns))
+	for i, n := range ns {
+		out[i] = recv + "." + n
+	}
+	return out
+}
+
+// Handlers returns the framework of a handler signature and the library
+// describing it, or "" and nil.
+func Handlers(sig *types.Signature) (Framework, *Lib) {
+	for _, l := range Libs {
+		for i := range l.Handlers {
+			if l.Handlers[i].Match(sig) {
+				return l.Framework, l
+			}
 		}
-		Registrations[r+".Add"] = Registration{1, 2, AfterHandler, EchF}
-		Registrations[r+".Match"] = Registration{1, 2, AfterHandler, EchF}
-		Uses[r+".Use"] = true
-		Derivations[r+".Group"] = Derivation{0, 1}
 	}
-	Uses["(*"+Echo+".Echo).Pre"] = true
-	// chi: net/http handlers on *Mux and the Router interface.
-	for _, r := range []string{"(*" + Chi + ".Mux)", "(" + Chi + ".Router)"} {
-		for _, m := range []string{"Get", "Post", "Put", "Patch", "Delete", "Head", "Options", "Connect", "Trace", "Handle", "HandleFunc", "Mount"} {
-			Registrations[r+"."+m] = Registration{0, 1, NoMiddleware, HTTP}
+	return "", nil
+}
+
+// ByFramework returns the library of a framework, or nil.
+func ByFramework(fw Framework) *Lib {
+	for _, l := range Libs {
+		if l.Framework == fw {
+			return l
 		}
-		Registrations[r+".Method"] = Registration{1, 2, NoMiddleware, HTTP}
-		Registrations[r+".MethodFunc"] = Registration{1, 2, NoMiddleware, HTTP}
-		Uses[r+".Use"] = true
-		Derivations[r+".With"] = Derivation{-1, 0}
-		RouterCallbacks[r+".Route"] = Derivation{0, 1}
-		RouterCallbacks[r+".Group"] = Derivation{-1, 0}
 	}
-	// gorilla/mux.
-	Registrations["(*"+Mux+".Router).Handle"] = Registration{0, 1, NoMiddleware, HTTP}
-	Registrations["(*"+Mux+".Router).HandleFunc"] = Registration{0, 1, NoMiddleware, HTTP}
-	Registrations["(*"+Mux+".Route).Handler"] = Registration{-1, 0, NoMiddleware, HTTP}
-	Registrations["(*"+Mux+".Route).HandlerFunc"] = Registration{-1, 0, NoMiddleware, HTTP}
-	Uses["(*"+Mux+".Router).Use"] = true
+	return nil
 }
 
 // Library reports whether the package at path belongs to the standard
 // library or to a library the tables describe; the rule does not analyze it.
-func Library(path string) bool { return apis.IsLibrary(path) }
-
-// SpanTypes are span types. A call that returns a context together with
-// one of them starts a span, whatever it is called: (trace.Tracer).Start,
-// a team's own Tracer interface, helpers returning (ctx, span, logger).
-var SpanTypes = map[string]bool{
-	OtelTrace + ".Span":                          true,
-	"github.com/opentracing/opentracing-go.Span": true, // StartSpanFromContext(ctx, name) (Span, context.Context)
+func Library(path string) bool {
+	if apis.IsLibrary(path) {
+		return true
+	}
+	for _, l := range Libs {
+		for _, m := range l.Modules {
+			if path == m || strings.HasPrefix(path, m+"/") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // StartsSpanByShape reports whether results has the shape of a span
@@ -341,5 +384,5 @@ func StartsSpanByShape(results *types.Tuple) bool {
 
 var (
 	contextType = funcname.TypeKey{Path: "context", Name: "Context"}
-	spanTypes   = funcname.TypeKeys(SpanTypes)
+	spanTypes   map[funcname.TypeKey]bool
 )

@@ -54,6 +54,20 @@ func TestTableNames(t *testing.T) {
 	for n := range Serves {
 		names = append(names, n)
 	}
+	for _, set := range []map[string]bool{ServesReceiver, Delegations, Streaming, StreamFlush, MiddlewareCarriers, LinkCalls, GRPCServerTracing} {
+		for n := range set {
+			names = append(names, n)
+		}
+	}
+	for n := range RouterCallbacks {
+		names = append(names, n)
+	}
+	for n := range Strippers {
+		names = append(names, n)
+	}
+	for n := range RouteSetters {
+		names = append(names, n)
+	}
 	for _, n := range names {
 		p, err := funcname.Parse(n)
 		if err != nil {
@@ -81,5 +95,29 @@ func TestStartsSpanByShape(t *testing.T) {
 	}
 	if StartsSpanByShape(types.NewTuple(v(ctx))) {
 		t.Error("ctx alone is not a span start")
+	}
+}
+
+// Every library has a name, module paths, and documentation examples when
+// it describes entry points.
+func TestLibs(t *testing.T) {
+	seen := map[string]bool{}
+	for _, l := range Libs {
+		if l.Name == "" || seen[l.Name] {
+			t.Errorf("library %q: empty or duplicate name", l.Name)
+		}
+		seen[l.Name] = true
+		if len(l.Modules) == 0 && l != &NetHTTPLib {
+			t.Errorf("%s: no module paths", l.Name)
+		}
+		entry := len(l.Registrations)+len(l.Subscriptions)+len(l.LoopReceivers)+len(l.MessageChans)+len(l.MessageRanges)+len(l.Services) > 0
+		if entry && (l.Bad == "" || l.Good == "") {
+			t.Errorf("%s describes entry points but has no Bad/Good example", l.Name)
+		}
+	}
+	for _, path := range []string{"github.com/gofiber/fiber/v2", "connectrpc.com/connect", "github.com/rabbitmq/amqp091-go", "cloud.google.com/go/pubsub/v2", "github.com/aws/aws-sdk-go-v2/service/sqs"} {
+		if !Library(path) {
+			t.Errorf("Library(%q) = false", path)
+		}
 	}
 }

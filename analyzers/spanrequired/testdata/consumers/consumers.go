@@ -37,7 +37,7 @@ func Nats(nc *nats.Conn) {
 	}
 }
 
-func onCancelled(m *nats.Msg) {} // want `message handler onCancelled consumes orders.cancelled without a span`
+func onCancelled(m *nats.Msg) { process(context.Background(), m.Data) } // want `message handler onCancelled consumes orders.cancelled without a span`
 
 func JetStream(ctx context.Context, cons jetstream.Consumer) { // want JetStream:"startsSpan"
 	cons.Consume(func(msg jetstream.Msg) { // want `message handler func literal in JetStream consumes messages without a span: start one per message with tracer.Start\(ctx, "JetStream"\)`

@@ -18,7 +18,7 @@ func grouped(c echo.Context) error { return nil } // want `handler grouped serve
 
 func perRoute(c echo.Context) error { return nil }
 
-func Main() { // want Main:"startsSpan"
+func Main() {
 	e := echo.New()
 	e.GET("/users", listUsers)
 	e.GET("/traced", traced)
@@ -31,7 +31,7 @@ func Main() { // want Main:"startsSpan"
 
 func underTraced(c echo.Context) error { return nil }
 
-func Traced() { // want Traced:"startsSpan"
+func Traced() {
 	e := echo.New()
 	e.Use(otelecho.Middleware("svc"))
 	e.GET("/a", underTraced)

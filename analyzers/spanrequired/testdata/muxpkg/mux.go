@@ -11,7 +11,7 @@ func a(w http.ResponseWriter, r *http.Request) {} // want `handler a serves /a w
 
 func b(w http.ResponseWriter, r *http.Request) {} // want `handler b serves /b without a span`
 
-func c(w http.ResponseWriter, r *http.Request) {} // want `handler c serves /c without a span`
+func c(w http.ResponseWriter, r *http.Request) {} // want `handler c serves /api/c without a span`
 
 func ready(w http.ResponseWriter, r *http.Request) {}
 
@@ -28,7 +28,7 @@ func Main() {
 
 func t(w http.ResponseWriter, r *http.Request) {}
 
-func Traced() { // want Traced:"startsSpan"
+func Traced() {
 	r := mux.NewRouter()
 	r.Use(otelhttp.NewMiddleware("api"))
 	r.HandleFunc("/t", t)

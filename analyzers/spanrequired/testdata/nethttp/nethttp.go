@@ -51,7 +51,7 @@ func (status) ServeHTTP(w http.ResponseWriter, r *http.Request) {} // want `hand
 
 const usersRoute = "/users"
 
-func Main() { // want Main:"startsSpan"
+func Main() {
 	mux := http.NewServeMux()
 	mux.HandleFunc(usersRoute, listUsers)
 	mux.HandleFunc("/orders", getOrder)
@@ -71,7 +71,7 @@ func Main() { // want Main:"startsSpan"
 func tracedA(w http.ResponseWriter, r *http.Request) {}
 
 // Traced routers: wrapped where they are served.
-func Traced() { // want Traced:"startsSpan"
+func Traced() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/a", tracedA)
 	http.ListenAndServe(":8081", otelhttp.NewHandler(mux, "api"))
@@ -88,7 +88,7 @@ func Traced() { // want Traced:"startsSpan"
 }
 
 // Tracing is the team's tracing middleware: a fact says it starts a span.
-func Tracing(name string) func(http.Handler) http.Handler { // want Tracing:"startsSpan"
+func Tracing(name string) func(http.Handler) http.Handler { // want Tracing:"wrapsSpan"
 	return func(next http.Handler) http.Handler { return otelhttp.NewHandler(next, name) }
 }
 
@@ -181,7 +181,7 @@ func (c chain) Then(h http.Handler) http.Handler {
 func chained(w http.ResponseWriter, r *http.Request) {}
 
 // A middleware chain holding otelhttp's middleware traces the router.
-func Chained() { // want Chained:"startsSpan"
+func Chained() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/chained", chained)
 	http.ListenAndServe(":8090", newChain(otelhttp.NewMiddleware("api")).Then(mux))
@@ -190,7 +190,7 @@ func Chained() { // want Chained:"startsSpan"
 func fieldWrapped(w http.ResponseWriter, r *http.Request) {}
 
 // The server's handler is wrapped after the server is built.
-func ServerWrappedLater() { // want ServerWrappedLater:"startsSpan"
+func ServerWrappedLater() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/later", fieldWrapped)
 	srv := &http.Server{Addr: ":8091", Handler: mux}
@@ -277,7 +277,7 @@ func MoreProbes(p probes) {
 func replaced(w http.ResponseWriter, r *http.Request) {}
 
 // The literal's handler is replaced by a traced one.
-func ServerReplaced() { // want ServerReplaced:"startsSpan"
+func ServerReplaced() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/replaced", replaced)
 	srv := &http.Server{Addr: ":8097", Handler: mux}

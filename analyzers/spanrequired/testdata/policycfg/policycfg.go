@@ -20,7 +20,7 @@ func healthz(w http.ResponseWriter, r *http.Request) {} // want `handler healthz
 
 func tracedByMw(w http.ResponseWriter, r *http.Request) {}
 
-func Main() { // want Main:"startsSpan"
+func Main() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/begins", begins)
 	mux.HandleFunc("/plain", plain)
