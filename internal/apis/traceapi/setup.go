@@ -40,7 +40,7 @@ var EntryKinds = []EntryKind{ServesHTTP, ServesGRPC, ConsumesMessages}
 
 // Entries are the calls by which a process serves requests or consumes
 // messages: its entry points. They extend the serve and subscription
-// tables spanrequired uses (filled in init) with the server methods that
+// tables spanrequired uses (see addEntries) with the server methods that
 // table does not need.
 var Entries = map[string]EntryKind{
 	"(*" + NetHTTP + ".Server).ListenAndServe":    ServesHTTP,
@@ -54,7 +54,10 @@ var Entries = map[string]EntryKind{
 	"(*" + Kgo + ".Client).PollRecords":           ConsumesMessages,
 }
 
-func init() {
+// addEntries runs once the libraries' tables are merged (traceapi.go's
+// init: Go runs a package's init functions in file-name order, so this
+// file's own init would see them empty).
+func addEntries() {
 	for name := range Serves {
 		Entries[name] = ServesHTTP
 	}

@@ -273,6 +273,7 @@ func init() {
 		}
 	}
 	spanTypes = funcname.TypeKeys(SpanTypes)
+	addEntries()
 }
 
 func add[S ~map[string]bool](m S, names []string) {

@@ -121,3 +121,20 @@ func TestLibs(t *testing.T) {
 		}
 	}
 }
+
+// TestEntriesIncludeServeTables: the entry points otelinit looks for
+// include every serve and subscription call of the libraries' tables,
+// which are merged in init (an init of another file that ran first saw
+// them empty, and otelinit found no entry point at all).
+func TestEntriesIncludeServeTables(t *testing.T) {
+	for _, name := range []string{"net/http.ListenAndServe", "(*github.com/nats-io/nats.go.Conn).Subscribe"} {
+		if _, ok := Entries[name]; !ok {
+			t.Errorf("Entries lacks %s", name)
+		}
+	}
+	for name := range Serves {
+		if _, ok := Entries[name]; !ok {
+			t.Errorf("Entries lacks the serve call %s", name)
+		}
+	}
+}
