@@ -52,7 +52,7 @@ func (o *options) register(cmd *cobra.Command) {
 	f := cmd.PersistentFlags()
 	f.StringArrayVar(&o.format, "format", []string{output.Text}, "report `FORMAT[:FILE]` (repeatable; FILE, stdout or stderr): "+strings.Join(output.Formats, ", "))
 	f.StringVar(&o.output, "output", "", "write the report to `FILE` instead of stdout (with one --format)")
-	f.StringVar(&o.config, "config", "", "policy `FILE` (default: "+policy.FileName+" found from the working directory up to the module root)")
+	f.StringVar(&o.config, "config", "", "policy `FILE` for every package (default: each package's nearest "+policy.FileName+", up to the repository root; or $"+policy.EnvConfig+")")
 	f.StringVar(&o.baseline, "baseline", "", "baseline `FILE`: findings recorded in it do not fail the run")
 	f.StringArrayVar(&o.enable, "enable", nil, "enable `RULE` (repeatable)")
 	f.StringArrayVar(&o.disable, "disable", nil, "disable `RULE` (repeatable)")
@@ -67,7 +67,7 @@ func (o *options) register(cmd *cobra.Command) {
 	f.StringVar(&o.mergeBase, "new-from-merge-base", "", "report only findings on lines changed since the merge base of git `BRANCH` and HEAD")
 	f.StringVar(&o.pprof, "pprof", "", "write CPU and heap profiles of the run to `DIR`")
 	f.BoolVar(&o.stats, "stats", false, "print package count and load/analysis times on stderr")
-	f.StringVar(&o.load, "load", "auto", "how dependencies are loaded: auto, export (build cache export data) or source (declarations only)")
+	f.StringVar(&o.load, "load", "auto", "where dependencies' types come from: auto, export (the build cache's export data; compiles what is missing) or source (obscheck's cache, else declarations-only source; never compiles)")
 	o.more.register(f)
 }
 
