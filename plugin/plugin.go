@@ -52,6 +52,7 @@ import (
 	"github.com/golangci/plugin-module-register/register"
 	"github.com/obscheck/obscheck/analyzers/all"
 	"github.com/obscheck/obscheck/internal/policy"
+	"github.com/obscheck/obscheck/internal/report"
 	"golang.org/x/tools/go/analysis"
 	"gopkg.in/yaml.v3"
 )
@@ -60,6 +61,7 @@ import (
 const Name = "obscheck"
 
 func init() {
+	report.OmitRelated = true // see its doc: related locations would shadow findings
 	register.Plugin(Name, New)
 	for _, r := range all.Rules {
 		rule := r.Analyzer.Name

@@ -26,6 +26,13 @@ type Used struct {
 // ResultType is the analysis.Analyzer ResultType of every rule.
 var ResultType = reflect.TypeOf((*Used)(nil))
 
+// OmitRelated drops the related locations of every finding. The
+// golangci-lint plugin sets it: golangci-lint turns each related location
+// into an issue of its own, placed on the finding when it is in another
+// file, and its default uniq-by-line can then print "declared here" in
+// place of the finding's message.
+var OmitRelated bool
+
 // Reporter reports one rule's findings in one pass.
 type Reporter struct {
 	pass    *analysis.Pass
@@ -91,6 +98,9 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 			r.used.Dirs = append(r.used.Dirs, dir)
 			return
 		}
+	}
+	if OmitRelated {
+		d.Related = nil
 	}
 	r.pass.Report(d)
 }
