@@ -5,6 +5,7 @@
 package report
 
 import (
+	"go/ast"
 	"go/token"
 	"go/types"
 	"reflect"
@@ -122,6 +123,12 @@ func (r *Reporter) Record(pos token.Pos, it inventory.Item) {
 		w.Func = inventory.DeclAt(r.pass.Files, r.pass.TypesInfo, r.pass.Pkg, pos)
 	}
 	r.used.Items = append(r.used.Items, it)
+}
+
+// Holder names the variable or field the value of e is stored in (see
+// inventory.HolderOf), for items that other functions use through it.
+func (r *Reporter) Holder(e ast.Expr) string {
+	return inventory.HolderOf(r.pass.Files, r.pass.TypesInfo, e)
 }
 
 // Reportf reports a finding with a message and no fix.
