@@ -17,6 +17,7 @@ import (
 	"github.com/obscheck/obscheck/internal/driver"
 	"github.com/obscheck/obscheck/internal/inventory"
 	"github.com/obscheck/obscheck/internal/inventory/calls"
+	"github.com/obscheck/obscheck/internal/policy"
 	"github.com/obscheck/obscheck/internal/safefile"
 	"github.com/spf13/cobra"
 )
@@ -43,7 +44,9 @@ func (s *session) collect(patterns []string, withCalls bool) (*inventory.Invento
 	}
 	inv := inventory.Collect(res.Items)
 	inv.Packages = res.Packages
-	inv.Relativize(s.pol.Root)
+	// Paths relative to the module obscheck runs in (not to the policy
+	// file's, which --config may take from elsewhere).
+	inv.Relativize(s.root())
 	var notes []string
 	running := map[string]bool{}
 	for _, a := range s.analyzers {
@@ -59,6 +62,9 @@ func (s *session) collect(patterns []string, withCalls bool) (*inventory.Invento
 	}
 	return inv, res, bad, notes, nil
 }
+
+// root is the module root of the working directory.
+func (s *session) root() string { return policy.ModuleRoot(s.dir) }
 
 // emit writes out where --output says (stdout by default).
 func (s *session) emit(stdout io.Writer, data []byte) error {
@@ -236,14 +242,14 @@ artefacts (a span, a metric, no WARN/ERROR log without the correlation key).`,
 			for _, f := range res.Findings {
 				if f.Rule == "sanitizeboundary" {
 					file := f.Abs
-					if rel, err := filepath.Rel(s.pol.Root, f.Abs); err == nil && !strings.HasPrefix(rel, "..") {
+					if rel, err := filepath.Rel(s.root(), f.Abs); err == nil && !strings.HasPrefix(rel, "..") {
 						file = filepath.ToSlash(rel)
 					}
 					leaks = append(leaks, inventory.Pos{File: file, Line: f.Line, Col: f.Column})
 				}
 			}
 			cov := inventory.BuildCoverage(inv, leaks, notes)
-			cov.Title = "obscheck coverage: " + filepath.Base(s.pol.Root)
+			cov.Title = "obscheck coverage: " + filepath.Base(s.root())
 			var buf bytes.Buffer
 			switch format {
 			case "text":

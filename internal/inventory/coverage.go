@@ -144,15 +144,22 @@ func BuildCoverage(inv *Inventory, leaks []Pos, notes []string) *Coverage {
 		if e.Traced {
 			ce.Span = SpanArt{State: Green, How: e.How}
 		}
-		root := e.Handler
-		if root == "" {
-			root = LiteralID(e.HandlerPos.File, e.HandlerPos.Line, e.HandlerPos.Col)
+		// The handler's node: the function declared where the rule says
+		// the handler is (a handler known by fact has a position, not a
+		// full name), else by name.
+		root := g.at(e.HandlerPos)
+		if root == nil {
+			root = g.nodes[e.Handler]
 		}
 		var names []string
 		with, without, leak := 0, 0, 0
-		if _, ok := g.nodes[root]; ok {
+		if root != nil {
 			ce.PathKnown = true
-			for _, n := range g.reach(root) {
+			ce.Package = root.Package
+			if root.Name != "func literal" {
+				ce.Handler = root.Name // the full name, also for a handler known by fact
+			}
+			for _, n := range g.reach(root.ID()) {
 				for _, h := range n.Metrics {
 					names = append(names, metricsByHolder[h]...)
 				}
@@ -345,7 +352,7 @@ func (e CovEntry) sanitizedText() string {
 }
 
 func (e CovEntry) entryText() string {
-	return e.Kind + " " + e.Route
+	return strings.TrimSpace(e.Kind + " " + e.Route)
 }
 
 // WriteText writes the terminal table, grouped by package.

@@ -141,8 +141,7 @@ type Entry struct {
 	// How says what traces it: "span" (it or a function it calls starts
 	// one), "middleware", "interceptor", "router" (its router is wrapped
 	// where served); "" when untraced.
-	How    string
-	Exempt bool // a route the policy exempts (health probes)
+	How string
 }
 
 func (e *Entry) Where() *Pos { return &e.Pos }
