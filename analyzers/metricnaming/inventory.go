@@ -79,7 +79,7 @@ func kindName(k metricapi.Kind) string {
 // inWrapper reports whether d is defined in the body of one of the
 // project's metric wrappers from its parameters.
 func (c *checker) inWrapper(d *metricapi.Definition) bool {
-	if c.m.Wrappers == nil || d.Via != nil {
+	if c.m.Wrappers == nil {
 		return false
 	}
 	pos := d.Call.Pos()

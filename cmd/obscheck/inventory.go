@@ -113,7 +113,7 @@ error, 3 some packages could not be loaded (the catalog is incomplete).`,
 			if check != "" && update != "" && check != update {
 				return usageErrorf("--check %s and --update=%s name different files", check, update)
 			}
-			o.format = "text" // the check's --format is not this command's
+			o.format = []string{"text"} // the check's --format is not this command's
 			s, err := o.prepare()
 			if err != nil {
 				return err
@@ -229,7 +229,7 @@ artefacts (a span, a metric, no WARN/ERROR log without the correlation key).`,
 				}
 				want = v
 			}
-			o.format = "text"
+			o.format = []string{"text"}
 			s, err := o.prepare()
 			if err != nil {
 				return err
