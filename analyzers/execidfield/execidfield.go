@@ -183,22 +183,19 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 		if !ok || !call.Structured || !call.LevelKnown || !levels[call.Level] {
 			continue
 		}
-		if cd.decl != nil && excluded(pass, cd.decl, opts.ExcludeFunctions) {
-			continue
-		}
 		if c.forwards(call, cd.ftype) {
 			continue // a log adapter (io.Writer, Println) relaying its caller's message
 		}
-		if c.fieldsCarry(call.Fields) != "" {
-			continue
+		correlated := c.fieldsCarry(call.Fields) != "" ||
+			call.Logger != nil && c.carries(call.Logger, call.Call.Pos()) != "" ||
+			opts.ContextHandler && call.Lib == apis.Slog && call.HasCtx && !isEmptyContext(pass.TypesInfo, call.Ctx)
+		record(r, pass.TypesInfo, call, correlated)
+		if cd.decl != nil && excluded(pass, cd.decl, opts.ExcludeFunctions) {
+			continue // listed in the inventory, not judged
 		}
-		if call.Logger != nil && c.carries(call.Logger, call.Call.Pos()) != "" {
-			continue
+		if !correlated {
+			r.Report(c.diagnostic(call))
 		}
-		if opts.ContextHandler && call.Lib == apis.Slog && call.HasCtx && !isEmptyContext(pass.TypesInfo, call.Ctx) {
-			continue
-		}
-		r.Report(c.diagnostic(call))
 	}
 	return r.Result(), nil
 }

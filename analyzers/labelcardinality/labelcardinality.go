@@ -118,10 +118,12 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 			}
 			for _, l := range d.LabelNames {
 				c.checkName(d, d.Via, l)
+				c.recordName(d, l)
 			}
 			for _, l := range d.ConstLabels {
 				c.checkName(d, d.Via, l)
 				c.checkValue(d, d.Via, l)
+				c.recordValue(nil, d, l, -1)
 			}
 		}
 		if u, ok := c.m.UseAll(call); ok && !c.m.ThrowAway(u.Metric) {
@@ -129,11 +131,12 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 			if spec, ok := c.m.Spec(call); ok && spec.Style == metricapi.StyleConst {
 				namesHere = false // declared at NewDesc
 			}
-			for _, l := range u.Labels {
+			for i, l := range u.Labels {
 				if namesHere && l.Expr != nil {
 					c.checkName(u.Metric, u.Via, l)
 				}
 				c.checkValue(u.Metric, u.Via, l)
+				c.recordValue(call, u.Metric, l, i)
 			}
 		}
 	})

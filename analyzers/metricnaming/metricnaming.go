@@ -132,6 +132,7 @@ func (c *checker) check(d *metricapi.Definition) {
 	if c.m.ThrowAway(d) {
 		return // built to validate labels, never exported
 	}
+	c.record(d)
 	if d.Style == metricapi.StyleConst {
 		// The name and labels were checked at NewDesc; here only what the
 		// sample's type adds.

@@ -150,11 +150,12 @@ func (s *state) tracingFlags(cl *ast.CompositeLit) {
 
 func (s *state) reportSubs() {
 	for _, sub := range s.subs {
+		c := walkCtx{fw: fwMessage, route: sub.subject, all: true}
 		if fn := callee(s.info, sub.call); fn != nil && fn.Pkg() != nil && s.tracedClients[fn.Pkg().Path()] {
-			continue // the client runs every callback in a span
+			c.traced, c.how = true, "client" // the client runs every callback in a span
 		}
 		var items []item
-		s.walk(s.resolve(sub.handler), walkCtx{fw: fwMessage, route: sub.subject}, map[*node]bool{}, &items)
+		s.walk(s.resolve(sub.handler), c, map[*node]bool{}, &items)
 		kept := items[:0]
 		for _, it := range items {
 			// A callback that only does bookkeeping or links each
@@ -189,6 +190,7 @@ func (s *state) reportLoops() {
 		// span, links each message to a batch span, or only does
 		// bookkeeping (metrics, concatenating a bounded read, acking).
 		if u := s.units[l.loop]; u == nil || u.delegates || s.unitStarts(u) || u.links || !u.handles || s.unitDispatches(u) {
+			s.recordCoveredLoop(l, u)
 			continue
 		}
 		s.reported[l.loop.Pos()] = true
@@ -198,11 +200,14 @@ func (s *state) reportLoops() {
 		}
 		if s.startsBefore(s.units[l.fn], l.loop.Pos()) {
 			if s.units[l.fn].links {
+				s.recordLoop(l, "links")
 				continue // a batch span linked to its messages: links count as coverage
 			}
+			s.recordLoop(l, "")
 			s.r.Reportf(l.loop.Pos(), "message loop in %s handles every message in one span started outside the loop: start one per message inside the loop with tracer.Start(ctx, %q)", name, name)
 			continue
 		}
+		s.recordLoop(l, "")
 		s.r.Reportf(l.loop.Pos(), "message loop in %s handles each message without a span: start one per message inside the loop with tracer.Start(ctx, %q)", name, name)
 	}
 }

@@ -126,17 +126,17 @@ func (s *state) exportFacts(servedParams map[*types.Var]bool) {
 		if rets := s.returns[fn]; len(rets) > 0 && !s.assumed(fn) {
 			var items []item
 			for _, r := range rets {
-				s.walk(s.resolve(r), walkCtx{fw: traceapi.HTTP}, map[*node]bool{}, &items)
+				s.walk(s.resolve(r), walkCtx{fw: traceapi.HTTP, all: true}, map[*node]bool{}, &items)
 			}
-			f.Result = s.refs(items)
+			f.Result = s.refs(s.recordTraced(items))
 		}
 		for i := 0; i < sig.Params().Len(); i++ {
 			p := sig.Params().At(i)
 			pr := ParamRouter{Index: i}
 			if pn, ok := s.objs[p]; ok {
 				var items []item
-				s.walk(pn, walkCtx{fw: traceapi.HTTP}, map[*node]bool{}, &items)
-				pr.Handlers = s.refs(items)
+				s.walk(pn, walkCtx{fw: traceapi.HTTP, all: true}, map[*node]bool{}, &items)
+				pr.Handlers = s.refs(s.recordTraced(items))
 				pr.Traced = s.nodeTraced(pn.find())
 			}
 			if t, ok := servedParams[p]; ok {

@@ -116,6 +116,7 @@ func (s *state) uncoveredMethods(g grpcReg) []grpcMethod {
 }
 
 func (s *state) reportGRPC() {
+	s.recordGRPC()
 	if s.grpcTrace {
 		return
 	}
@@ -129,6 +130,7 @@ func (s *state) reportGRPC() {
 			continue
 		}
 		for _, m := range s.uncoveredMethods(g) {
+			s.recordItem(item{fn: &hfunc{fn: m.decl}, route: m.route, fw: fwGRPC}, token.NoPos)
 			s.reportFunc(&hfunc{fn: m.decl}, m.route, fwGRPC, token.NoPos, token.NoPos)
 		}
 	}
@@ -154,6 +156,7 @@ func (s *state) reportGRPC() {
 			}
 			if c.fn.Pkg() == s.pass.Pkg {
 				for _, m := range params[sig.Params().At(i)] {
+					s.recordItem(item{fn: &hfunc{fn: m.decl}, route: m.route, fw: fwGRPC}, token.NoPos)
 					s.reportFunc(&hfunc{fn: m.decl}, m.route, fwGRPC, token.NoPos, token.NoPos)
 				}
 			} else if f := s.importedRouter(c.fn); f != nil {

@@ -16,6 +16,10 @@ import (
 
 func (s *state) reportItems(items []item, servePos token.Pos) {
 	for _, it := range items {
+		s.recordItem(it, servePos)
+		if it.traced {
+			continue
+		}
 		if it.fn != nil {
 			s.reportFunc(it.fn, it.route, it.fw, it.regPos, servePos)
 			continue
@@ -168,6 +172,7 @@ func (s *state) reportFunc(f *hfunc, route string, fw traceapi.Framework, regPos
 
 func (s *state) reportEntries() {
 	for _, d := range s.entries {
+		s.recordEntry(d)
 		if s.unitStarts(s.units[d]) {
 			continue
 		}

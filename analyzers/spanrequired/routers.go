@@ -438,11 +438,12 @@ func (s *state) reportServes() {
 	}
 	for _, sv := range s.serves {
 		n := sv.node.find()
-		if n.param != nil || s.assumedTraced(sv.expr) || sv.field && !sv.assign && sv.server != nil && serversTraced[sv.server] {
+		if n.param != nil {
 			continue
 		}
+		traced := sv.traced || s.assumedTraced(sv.expr) || sv.field && !sv.assign && sv.server != nil && serversTraced[sv.server]
 		var items []item
-		s.walk(n, walkCtx{traced: sv.traced, fw: traceapi.HTTP}, map[*node]bool{}, &items)
+		s.walk(n, walkCtx{traced: traced, how: "router", fw: traceapi.HTTP, all: true}, map[*node]bool{}, &items)
 		s.reportItems(items, sv.pos)
 	}
 }

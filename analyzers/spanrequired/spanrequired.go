@@ -188,6 +188,7 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 	s.reportLoops()
 	s.reportGRPC()
 	s.reportEntries()
+	s.recordSpans()
 	s.exportFacts(servedParams)
 	return r.Result(), nil
 }

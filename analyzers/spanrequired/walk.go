@@ -19,6 +19,8 @@ type item struct {
 	regPos token.Pos // where the handler was registered in this package
 	route  string
 	fw     traceapi.Framework
+	traced bool   // covered: only walks with all set return these (the inventory)
+	how    string // what covers it: span, middleware, router
 }
 
 // walkCtx is what a walk knows on its way down to a handler. Routes are
@@ -31,9 +33,12 @@ type walkCtx struct {
 	route  string
 	fw     traceapi.Framework
 	regPos token.Pos // the registration the walk came through
+	all    bool      // return the covered handlers too, as traced items
+	how    string    // what covers the walk when traced
 }
 
-// walk collects the uncovered handlers served when n is served.
+// walk collects the uncovered handlers served when n is served (with
+// c.all, every handler: the covered ones as traced items).
 func (s *state) walk(n *node, c walkCtx, seen map[*node]bool, out *[]item) {
 	n = n.find()
 	if seen[n] {
@@ -44,15 +49,20 @@ func (s *state) walk(n *node, c walkCtx, seen map[*node]bool, out *[]item) {
 	if n.prefix != "" {
 		c.base = joinRoute(c.base, n.prefix)
 	}
-	c.traced = c.traced || s.nodeTraced(n)
-	if c.traced {
+	if !c.traced && s.nodeTraced(n) {
+		c.traced, c.how = true, "router"
+	}
+	if c.traced && !c.all {
 		return
 	}
 	for _, r := range n.regs {
-		if r.traced {
+		if r.traced && !c.all {
 			continue
 		}
 		rc := c
+		if r.traced && !rc.traced {
+			rc.traced, rc.how = true, "middleware"
+		}
 		rc.route = joinRoute(c.base, r.route)
 		if r.mount { // chi Mount: the sub-router's patterns are relative
 			rc.base = rc.route
@@ -60,11 +70,11 @@ func (s *state) walk(n *node, c walkCtx, seen map[*node]bool, out *[]item) {
 		rc.fw = r.fw
 		rc.regPos = r.pos
 		for _, m := range r.mws {
-			if s.tracingMiddleware(m) {
-				rc.traced = true
+			if !rc.traced && s.tracingMiddleware(m) {
+				rc.traced, rc.how = true, "middleware"
 			}
 		}
-		if !rc.traced {
+		if !rc.traced || rc.all {
 			s.walk(r.target, rc, seen, out)
 		}
 	}
@@ -109,14 +119,22 @@ func (s *state) walk(n *node, c walkCtx, seen map[*node]bool, out *[]item) {
 				}
 			}
 		}
-		if u == nil || u.delegates || s.unitStarts(u) || s.unitStreams(u) {
-			continue // middleware, traced, or a long-lived stream (WebSocket, SSE)
+		if u == nil || u.delegates || s.unitStreams(u) {
+			continue // middleware, or a long-lived stream (WebSocket, SSE)
+		}
+		if starts := s.unitStarts(u); starts || c.traced {
+			if c.all {
+				*out = append(*out, item{fn: f, route: c.route, fw: c.fw, regPos: c.regPos, traced: true, how: coveredBy(starts, c.how)})
+			}
+			continue
 		}
 		*out = append(*out, item{fn: f, route: c.route, fw: c.fw, regPos: c.regPos})
 	}
 	for _, sv := range n.svcs {
 		if !c.traced {
 			*out = append(*out, s.serviceItems(sv, c)...)
+		} else if c.all {
+			*out = append(*out, covered(s.serviceItems(sv, c), c.how)...)
 		}
 	}
 	for _, r := range n.ext {
@@ -131,7 +149,7 @@ func (s *state) walk(n *node, c walkCtx, seen map[*node]bool, out *[]item) {
 		if r.Kind == "" {
 			r.Kind = string(c.fw)
 		}
-		*out = append(*out, item{ref: r, pos: n.extPos, regPos: c.regPos, route: rt, fw: traceapi.Framework(r.Kind)})
+		*out = append(*out, item{ref: r, pos: n.extPos, regPos: c.regPos, route: rt, fw: traceapi.Framework(r.Kind), traced: c.traced, how: c.how})
 	}
 }
 

@@ -66,6 +66,8 @@ As a go vet tool: go vet -vettool=$(command -v obscheck) ./...`,
 			},
 		},
 		newBaselineCmd(o),
+		newCatalogCmd(o),
+		newCoverageCmd(o),
 		&cobra.Command{
 			Use:   "version",
 			Short: "Print the version",

@@ -36,6 +36,7 @@ import (
 	"time"
 
 	"github.com/obscheck/obscheck/internal/finding"
+	"github.com/obscheck/obscheck/internal/inventory"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 )
@@ -112,7 +113,12 @@ type Result struct {
 	Findings []finding.Finding
 	Failures []Failure
 	Packages int // packages analyzed and reported
-	Timing   Timing
+	// Items are what the reported analyzers recorded in the reported
+	// packages (report.Reporter.Record), for obscheck catalog and
+	// coverage; test variants may repeat an item (inventory.Collect
+	// drops the copies).
+	Items  []inventory.Item
+	Timing Timing
 	// Bugs are driver inconsistencies (a fact looked up in a package of
 	// the user's module that was never analyzed); --debug prints them.
 	Bugs []string

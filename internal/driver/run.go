@@ -15,6 +15,7 @@ import (
 
 	"github.com/obscheck/obscheck/internal/finding"
 	"github.com/obscheck/obscheck/internal/fix"
+	"github.com/obscheck/obscheck/internal/inventory"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 )
@@ -59,6 +60,7 @@ func (st *run) collect(results []pkgResult) *Result {
 			}
 		}
 		res.Failures = append(res.Failures, r.failures...)
+		res.Items = append(res.Items, r.items...)
 	}
 	sort.SliceStable(res.Findings, func(i, j int) bool { return finding.Less(res.Findings[i], res.Findings[j]) })
 	sort.SliceStable(res.Failures, func(i, j int) bool {
@@ -82,6 +84,7 @@ type run struct {
 type pkgResult struct {
 	findings []finding.Finding
 	failures []Failure
+	items    []inventory.Item
 }
 
 // actionOrder lists the analyzers and everything they require,
@@ -138,6 +141,9 @@ func (st *run) analyze(p *packages.Package, report, despite bool) (res pkgResult
 		if report && st.report[a] {
 			for _, d := range diags {
 				res.findings = append(res.findings, st.toFinding(p, a, d))
+			}
+			if inv, ok := result.(interface{ Inventory() []inventory.Item }); ok {
+				res.items = append(res.items, inv.Inventory()...)
 			}
 		}
 	}

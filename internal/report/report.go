@@ -5,23 +5,30 @@
 package report
 
 import (
+	"go/ast"
 	"go/token"
 	"go/types"
 	"reflect"
 
 	"github.com/obscheck/obscheck/internal/apis"
 	"github.com/obscheck/obscheck/internal/directives"
+	"github.com/obscheck/obscheck/internal/inventory"
 	"github.com/obscheck/obscheck/internal/policy"
 	"golang.org/x/tools/go/analysis"
 )
 
 // Used is the result type of every rule analyzer: the directives that
-// suppressed one of its findings.
+// suppressed one of its findings, and the inventory items it recorded.
 type Used struct {
-	Rule string
-	Ran  bool // false when the rule is disabled: its directives are not judged
-	Dirs []*directives.Directive
+	Rule  string
+	Ran   bool // false when the rule is disabled: its directives are not judged
+	Dirs  []*directives.Directive
+	Items []inventory.Item
 }
+
+// Inventory is what the rule recorded (the driver collects it from the
+// reported packages for obscheck catalog and coverage).
+func (u *Used) Inventory() []inventory.Item { return u.Items }
 
 // ResultType is the analysis.Analyzer ResultType of every rule.
 var ResultType = reflect.TypeOf((*Used)(nil))
@@ -103,6 +110,35 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 		d.Related = nil
 	}
 	r.pass.Report(d)
+}
+
+// Record records an inventory item at pos: what the rule resolved (a
+// metric it judged, an entry point, a log event), for obscheck catalog and
+// coverage. Items in files the rule skips (generated, excluded) and in the
+// libraries the tables describe are dropped, as findings are; a
+// suppression does not drop an item (a suppressed metric is still
+// emitted). The Reporter fills in the item's package, file, line and
+// enclosing declaration.
+func (r *Reporter) Record(pos token.Pos, it inventory.Item) {
+	if r.Skip(pos) || it == nil {
+		return
+	}
+	p := r.pass.Fset.Position(pos)
+	w := it.Where()
+	w.File, w.Line, w.Col = p.Filename, p.Line, p.Column
+	if r.pass.Pkg != nil {
+		w.Package = r.pass.Pkg.Path()
+	}
+	if w.Func == "" {
+		w.Func = inventory.DeclAt(r.pass.Files, r.pass.TypesInfo, r.pass.Pkg, pos)
+	}
+	r.used.Items = append(r.used.Items, it)
+}
+
+// Holder names the variable or field the value of e is stored in (see
+// inventory.HolderOf), for items that other functions use through it.
+func (r *Reporter) Holder(e ast.Expr) string {
+	return inventory.HolderOf(r.pass.Files, r.pass.TypesInfo, e)
 }
 
 // Reportf reports a finding with a message and no fix.
