@@ -41,23 +41,23 @@ var blockTypes = []ast.Node{(*ast.BlockStmt)(nil), (*ast.CaseClause)(nil), (*ast
 var funcTypes = []ast.Node{(*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)}
 
 // enclosingFuncs returns the function declaration around cur (nil at
-// package level) and the signature of the innermost function, a closure's
-// if cur is inside one.
-func enclosingFuncs(cur inspector.Cursor) (decl *ast.FuncDecl, ftype *ast.FuncType) {
+// package level), the innermost function (a closure if cur is inside one)
+// and its signature.
+func enclosingFuncs(cur inspector.Cursor) (decl *ast.FuncDecl, inner ast.Node, ftype *ast.FuncType) {
 	for e := range cur.Enclosing(funcTypes...) {
 		switch n := e.Node().(type) {
 		case *ast.FuncLit:
 			if ftype == nil {
-				ftype = n.Type
+				inner, ftype = n, n.Type
 			}
 		case *ast.FuncDecl:
 			if ftype == nil {
-				ftype = n.Type
+				inner, ftype = n, n.Type
 			}
-			return n, ftype
+			return n, inner, ftype
 		}
 	}
-	return nil, ftype
+	return nil, inner, ftype
 }
 
 // innermostFunc is the function declaration whose own body holds cur, nil

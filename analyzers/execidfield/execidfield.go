@@ -51,12 +51,15 @@ which carries it, passed to a parameter of an unexported function by every
 call site, or returned by a configured carrier. With context_handler, slog
 calls given a context are trusted to get it from the team's handler. Test
 files and log adapters relaying their caller's message (Write(p []byte),
-Println(args ...any)) are skipped.`,
+Println(args ...any)) are skipped, and so is start-up code, outside any
+execution (skip_startup: entry points, functions that start serving, the
+functions only they call, functional options; closures taking a request or
+a message inside them are checked).`,
 		URL:        "https://github.com/obscheck/obscheck/blob/main/docs/rules.md#execidfield",
 		Requires:   []*analysis.Analyzer{inspect.Analyzer, directives.New(src), logwrap.Analyzer},
 		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, src) },
 		ResultType: report.ResultType,
-		FactTypes:  []analysis.Fact{new(carriesFact)},
+		FactTypes:  []analysis.Fact{new(carriesFact), new(servesFact)},
 	}
 	policy.RegisterFlags(&a.Flags)
 	return a
@@ -95,7 +98,8 @@ type param struct {
 type candidate struct {
 	call  *ast.CallExpr
 	decl  *ast.FuncDecl // outermost enclosing function declaration, nil at package level
-	ftype *ast.FuncType // innermost enclosing function's signature
+	fn    ast.Node      // innermost enclosing function (declaration or closure), nil at package level
+	ftype *ast.FuncType // its signature
 }
 
 func run(pass *analysis.Pass, src *policy.Source) (any, error) {
@@ -131,8 +135,16 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 	}
 
 	ins, ok := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	if !ok {
+		return r.Result(), nil
+	}
+	var lc *lifecycle
+	if opts.SkipStartup {
+		lc = newLifecycle(pass, ins)
+		lc.exportFacts() // before the skip below: importers need them
+	}
 	c.wrappers, _ = pass.ResultOf[logwrap.Analyzer].(*logwrap.Result)
-	if !ok || !relevant(pass) && !c.wrappers.Any() {
+	if !relevant(pass) && !c.wrappers.Any() {
 		return r.Result(), nil
 	}
 	c.ins = ins
@@ -167,8 +179,8 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 		case *ast.CallExpr:
 			c.mutatingCall(n, enclosingBlock(cur))
 			if logapi.MayLogWrapped(n, c.wrappers) {
-				fd, ft := enclosingFuncs(cur)
-				cands = append(cands, candidate{call: n, decl: fd, ftype: ft})
+				fd, fn, ft := enclosingFuncs(cur)
+				cands = append(cands, candidate{call: n, decl: fd, fn: fn, ftype: ft})
 			}
 		}
 	}
@@ -192,6 +204,9 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 		record(r, pass.TypesInfo, call, correlated)
 		if cd.decl != nil && excluded(pass, cd.decl, opts.ExcludeFunctions) {
 			continue // listed in the inventory, not judged
+		}
+		if lc != nil && lc.outside(cd.fn) {
+			continue // start-up code: no execution to tie the line to
 		}
 		if !correlated {
 			r.Report(c.diagnostic(call))

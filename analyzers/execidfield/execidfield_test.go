@@ -18,7 +18,8 @@ func TestExecIDField(t *testing.T) {
 	analysistest.Run(t, dir, execidfield.Analyzer,
 		"./slogcase", "./factcase", "./embedcase", "./zapcase", "./zerologcase", "./logruscase",
 		"./logrcase", "./gokitcase", "./hclogcase", "./excludecase", "./excludecase/disabled",
-		"./carriercase", "./oddcase", "./wrapcase", "./wrapcase/logx", "./wrapcase/mid")
+		"./carriercase", "./oddcase", "./wrapcase", "./wrapcase/logx", "./wrapcase/mid",
+		"./startupcase", "./startupcase/cmd", "./startupcase/judged")
 }
 
 // TestSuggestedFixes checks the fixes against the golden files.

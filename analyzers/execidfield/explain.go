@@ -56,11 +56,38 @@ the doubt. A logger parameter of an unexported function counts when every call s
 passes a carrying logger (and the function is not used as a value); parameters of
 exported functions and loggers taken from a context are not known to carry the key:
 name such functions in rules.execidfield.carriers
-(e.g. example.com/svc/logging.FromContext) when they do. Functions in
-rules.execidfield.exclude_functions (main and init by default) run outside any execution
-and are not checked; neither are test files, nor log adapters whose message comes from
-their own variadic or []byte parameter (an io.Writer or Println bridge relaying another
-library's log lines cannot know the execution).
+(e.g. example.com/svc/logging.FromContext) when they do. Test files are not checked,
+nor log adapters whose message comes from their own variadic or []byte parameter (an
+io.Writer or Println bridge relaying another library's log lines cannot know the
+execution).
+
+Outside any execution (rules.execidfield.skip_startup, on by default): a line written
+while the process starts, serves or stops belongs to no execution and has no id to
+attach, so it is not checked. Start-up code is decided from the code, not from names:
+- entry points: main (package main), init, and functions taking a *cobra.Command (a
+  command's Run/RunE) or *testing.M;
+- functions that serve: they call, themselves or in a closure, a function that starts
+  serving or listening or waits for the stop signal (http.ListenAndServe, (*http.Server)
+  .Serve, net.Listen, (*grpc.Server).Serve, signal.Notify, gin Run, echo Start: the
+  table internal/apis/lifecycle.go), or a function of the module that does (known
+  across packages by fact);
+- functions every call of which in their package is in start-up code, used only by
+  direct calls (not as a value, and not a method of the same name as an interface
+  method called in the package);
+- functional options: a closure returned by a function, taking only a pointer to a
+  struct type of the package (func(s *Server)), run when the component is built.
+A function taking an execution is never start-up code: a parameter of a request, a
+response writer, gin/echo contexts, a gRPC stream or interceptor info, a NATS, Kafka
+(sarama, kafka-go, franz-go) message. A closure inside start-up code is start-up code
+unless it takes one of those: an HTTP handler or a message callback registered during
+start-up is checked. A context.Context parameter is not an execution (start-up code
+passes one too), so a function with one is checked unless the rules above say otherwise.
+The limit: a function's callers in other packages are not known when its package is
+analyzed (go vet analyzes a package before its importers), so an exported constructor
+or configuration getter called only from another package's start-up code
+(driver.New(ctx, cfg)) is checked; name it in rules.execidfield.exclude_functions
+(main and init by default; closures inside excluded functions are excluded too). Set
+skip_startup: false to check start-up code like any other.
 
 A suggested fix adds the field in the library's style when a variable named executionID
 or execID, or a variable with an ExecutionID field, is in scope.`,
