@@ -32,6 +32,7 @@ func (c *checker) exprStmt(es *ast.ExprStmt) {
 	if v := c.localVar(rootIdent(operand)); v != nil {
 		delete(c.taint, v)
 		c.clean[v] = true
+		c.cleanBy[v] = fn
 	}
 }
 
@@ -353,8 +354,8 @@ func (c *checker) omitted(fd *ast.FuncDecl, cl *ast.CompositeLit, t types.Type) 
 	if len(missing) > 1 {
 		noun = "fields"
 	}
-	c.report(cl.Pos(), "sanitizer %s omits sensitive %s %s from the copy it builds: an omitted value breaks the structure operators rely on; set %s to the redaction marker %q",
-		fd.Name.Name, noun, strings.Join(missing, ", "), map[bool]string{true: "them", false: "it"}[len(missing) > 1], c.marker)
+	c.markerFinding(fd, analysis.Diagnostic{Pos: cl.Pos(), Message: fmt.Sprintf("sanitizer %s omits sensitive %s %s from the copy it builds: an omitted value breaks the structure operators rely on; set %s to the redaction marker %q",
+		fd.Name.Name, noun, strings.Join(missing, ", "), map[bool]string{true: "them", false: "it"}[len(missing) > 1], c.marker)})
 }
 
 // returnsType: one of fd's results is t (or a pointer to t).
@@ -399,8 +400,8 @@ func (c *checker) deleteInSanitizer(call *ast.CallExpr, stack []ast.Node) {
 	if _, ok := c.keys.Match(k); !ok {
 		return
 	}
-	c.report(call.Pos(), "sanitizer %s deletes sensitive key %q instead of writing the redaction marker %q: an omitted value breaks the structure operators rely on; set it to the marker",
-		fd.Name.Name, k, c.marker)
+	c.markerFinding(fd, analysis.Diagnostic{Pos: call.Pos(), Message: fmt.Sprintf("sanitizer %s deletes sensitive key %q instead of writing the redaction marker %q: an omitted value breaks the structure operators rely on; set it to the marker",
+		fd.Name.Name, k, c.marker)})
 }
 
 // sensitiveSlot: the assignment target is a sensitive field or map entry.
@@ -473,10 +474,9 @@ func (c *checker) notMarker(e ast.Expr) (bad bool, shown string, fix ast.Expr) {
 // the marker, with a fix writing the marker when that is purely textual.
 func (c *checker) blankReport(fd *ast.FuncDecl, what string, val ast.Expr) {
 	bad, shown, fix := c.notMarker(val)
-	if !bad || c.reported[val.Pos()] {
+	if !bad {
 		return
 	}
-	c.reported[val.Pos()] = true
 	d := analysis.Diagnostic{
 		Pos: val.Pos(),
 		Message: fmt.Sprintf("sanitizer %s blanks %s with %s instead of the redaction marker %q: an omitted or masked value breaks the structure operators rely on; write the marker (rules.sanitizeboundary.marker)",
@@ -488,5 +488,57 @@ func (c *checker) blankReport(fd *ast.FuncDecl, what string, val ast.Expr) {
 			TextEdits: []analysis.TextEdit{{Pos: fix.Pos(), End: fix.End(), NewText: []byte(strconv.Quote(c.marker))}},
 		}}
 	}
-	c.r.Report(d)
+	c.markerFinding(fd, d)
+}
+
+// markerFinding reports d, a marker finding inside sanitizer fd, unless
+// fd may not be a log sanitizer: an unexported function found by its name
+// (not listed in policy.sanitizers) that this package, the only one that
+// can call it, never uses on a value reaching a sink. Such a sanitize*
+// function strips a secret from an API response, not from the logs. Its
+// findings wait for the end of the pass (sinks may come later).
+func (c *checker) markerFinding(fd *ast.FuncDecl, d analysis.Diagnostic) {
+	if c.reported[d.Pos] {
+		return
+	}
+	c.reported[d.Pos] = true
+	fn, _ := c.info.Defs[fd.Name].(*types.Func)
+	if fn == nil || fn.Exported() || c.sanitizers[funcname.Of(fn)] {
+		c.r.Report(d)
+		return
+	}
+	c.pendingMarker = append(c.pendingMarker, pendingFinding{fn, d})
+}
+
+type pendingFinding struct {
+	fn *types.Func
+	d  analysis.Diagnostic
+}
+
+// feedsSink notes the sanitizers whose results make up e, a value
+// reaching a sink: directly (log(sanitize(x))) or through a local they
+// cleaned.
+func (c *checker) feedsSink(e ast.Expr) {
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if fn := funcname.Callee(c.info, n); fn != nil && c.isSanitizer(fn) {
+				c.atSink[fn] = true
+			}
+		case *ast.Ident:
+			if v, ok := c.info.Uses[n].(*types.Var); ok && c.cleanBy[v] != nil {
+				c.atSink[c.cleanBy[v]] = true
+			}
+		}
+		return true
+	})
+}
+
+// flushMarker reports the marker findings of the sanitizers that fed a sink.
+func (c *checker) flushMarker() {
+	for _, p := range c.pendingMarker {
+		if c.atSink[p.fn] {
+			c.r.Report(p.d)
+		}
+	}
 }

@@ -100,7 +100,10 @@ sanitizer, setting a sensitive field or map entry to anything but the marker
 strings.Repeat masks, nil — deleting a sensitive map key, or building the
 sanitized copy as a keyed literal that leaves a sensitive field out
 (return User{Name: u.Name}) is reported; a string literal there comes with a
-suggested fix that writes the marker.
+suggested fix that writes the marker. An unexported sanitizer found by its name
+is held to the marker only when its package uses it on a value that reaches a
+log, span or label: a sanitizeClient that strips a secret from an API response
+is not a log sanitizer (list it in policy.sanitizers to judge it anyway).
 
 The name of a secret is not the secret: a value whose type refers to an object
 (a *Reference, *Ref or *Selector type, NamespacedName), a variable or field named

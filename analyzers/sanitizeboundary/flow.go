@@ -78,6 +78,9 @@ func (c *checker) flowTo(lhs, rhs ast.Expr, tok token.Token) {
 	delete(c.taint, v)
 	if c.safe(rhs, 0) {
 		c.clean[v] = true
+		if _, fn, _, ok := c.sanitizerCall(rhs); ok {
+			c.cleanBy[v] = fn
+		}
 	} else {
 		delete(c.clean, v)
 	}
@@ -115,6 +118,7 @@ func (c *checker) tupleTo(lhs []ast.Expr, rhs ast.Expr) {
 		} else if c.isSanitizer(fn) {
 			if v := c.localVarAt(lhs, 0); v != nil {
 				c.clean[v] = true
+				c.cleanBy[v] = fn
 			}
 			return
 		} else if so := c.sens(r); so != nil {

@@ -114,6 +114,7 @@ func run(pass *analysis.Pass, src *policy.Source) (any, error) {
 		}
 		return true
 	})
+	c.flushMarker()
 	return r.Result(), nil
 }
 
@@ -171,6 +172,12 @@ type checker struct {
 	safeTypes map[types.Type]bool // see safeType
 	loc       *eval.Locals        // built on first use
 	metrics   *metricapi.Model    // built on first use
+	// cleanBy is the sanitizer that cleaned a local; atSink the
+	// sanitizers seen feeding a sink; pendingMarker the marker findings
+	// waiting to know (markerFinding).
+	cleanBy       map[*types.Var]*types.Func
+	atSink        map[*types.Func]bool
+	pendingMarker []pendingFinding
 	// sanitizerDecl is the sanitizer function being traversed, if any.
 	sanitizerDecl *ast.FuncDecl
 	// funcBody is the body of the function being traversed; lookupKeys
@@ -198,6 +205,8 @@ func newChecker(pass *analysis.Pass, pol *policy.Policy, r *report.Reporter) *ch
 		allow:      map[string]bool{},
 		taint:      map[*types.Var]*origin{},
 		clean:      map[*types.Var]bool{},
+		cleanBy:    map[*types.Var]*types.Func{},
+		atSink:     map[*types.Func]bool{},
 		reported:   map[token.Pos]bool{},
 		leaks:      map[leakKey]string{},
 		safeTypes:  map[types.Type]bool{},

@@ -16,7 +16,7 @@ import (
 func TestSanitizeBoundary(t *testing.T) {
 	t.Parallel()
 	dir := testutil.Module(t, "testdata")
-	analysistest.Run(t, dir, sanitizeboundary.Analyzer, "./pkg", "./embedded", "./libs", "./marker", "./disabled", "./secretnames", "./policyfit", "./hostmgmt", "./wrappers", "./wrappers/logx")
+	analysistest.Run(t, dir, sanitizeboundary.Analyzer, "./pkg", "./embedded", "./libs", "./marker", "./disabled", "./secretnames", "./policyfit", "./hostmgmt", "./wrappers", "./wrappers/logx", "./apipayload")
 }
 
 // TestFixes: inside sanitizers, string literals that blank a sensitive

@@ -42,6 +42,7 @@ func (c *checker) check(s sink) {
 	if s.value == nil {
 		return
 	}
+	c.feedsSink(s.value)
 	if o := c.sens(s.value); o != nil {
 		if o.indirect {
 			c.report(s.value.Pos(), "%s reaches the %s unsanitized and carries a sensitive value: %s; %s%s", exprString(s.value), s.where, o.desc, fixHint, c.tuneHint(o.key))
