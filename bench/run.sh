@@ -22,8 +22,8 @@
 #
 # Per module and repetition, in this order (see RESULTS.md for why each
 # one is cold or warm and how):
-#   floor          loadfloor PKGS: go/packages load, syntax+types for PKGS, deps from export data
-#   obscheck       obscheck --stats --format json PKGS, fresh process, build cache warm
+#   floor          loadfloor REL: go/packages load, syntax+types for REL, deps from export data
+#   obscheck       obscheck --stats --format json REL, fresh process, build cache warm
 #   obscheck_export  the same with --load export (no cold-cache probe)
 #   obscheck_ws    obscheck ./... inside the writable copy (same place golangci-lint runs)
 #   govet_cold     go vet PKGS, vet cache invalidated by a fresh -printf.funcs value
@@ -41,6 +41,10 @@
 #   obscheck_empty, golangci_empty  (--empty-cache-only) obscheck and
 #                  golangci-lint with an empty GOCACHE
 # Each is timed by /usr/bin/time -v: wall, user+sys CPU, peak RSS.
+# Everything runs in the writable copy, where the service is the main
+# module (a go.work): obscheck's rules do not judge packages of versioned
+# modules (dependencies), so naming the module's import paths from bench/
+# would measure a run that analyzes nothing.
 set -uo pipefail
 
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -185,11 +189,11 @@ for rep in $(seq 1 "$REPS"); do
 		ws=$WORK/ws/$n
 		pol=$BENCH/policies/$n.yaml
 		if [ "$EMPTY" = 0 ]; then
-			measure "$n" floor "$rep" "$BENCH" "$WORK/bin/loadfloor" ${PKGS[$n]}
-			measure "$n" obscheck "$rep" "$BENCH" "$OBS" --stats --config "$pol" --format json --output "$WORK/out/$n/findings.$rep.json" ${PKGS[$n]}
-			measure "$n" obscheck_export "$rep" "$BENCH" "$OBS" --load export --stats --config "$pol" --format json --output /dev/null ${PKGS[$n]}
-			measure "$n" govet_cold "$rep" "$BENCH" go vet -printf.funcs=obscheckBench$nonce ${PKGS[$n]}
-			measure "$n" govet_warm "$rep" "$BENCH" go vet -printf.funcs=obscheckBench$nonce ${PKGS[$n]}
+			measure "$n" floor "$rep" "$ws" "$WORK/bin/loadfloor" ${REL[$n]}
+			measure "$n" obscheck "$rep" "$ws" "$OBS" --stats --config "$pol" --format json --output "$WORK/out/$n/findings.$rep.json" ${REL[$n]}
+			measure "$n" obscheck_export "$rep" "$ws" "$OBS" --load export --stats --config "$pol" --format json --output /dev/null ${REL[$n]}
+			measure "$n" govet_cold "$rep" "$ws" go vet -printf.funcs=obscheckBench$nonce ${REL[$n]}
+			measure "$n" govet_warm "$rep" "$ws" go vet -printf.funcs=obscheckBench$nonce ${REL[$n]}
 			vp=$(policy "$n" "$nonce")
 			measure "$n" vettool_cold "$rep" "$ws" env OBSCHECK_CONFIG="$vp" go vet -vettool="$OBS" ${REL[$n]}
 			measure "$n" vettool_warm "$rep" "$ws" env OBSCHECK_CONFIG="$vp" go vet -vettool="$OBS" ${REL[$n]}
@@ -212,7 +216,10 @@ for rep in $(seq 1 "$REPS"); do
 				gc=$WORK/gocache-empty
 				rm -rf "$gc" && mkdir -p "$gc"
 				if [ $t = obscheck_empty ]; then
-					measure "$n" $t "$rep" "$BENCH" env GOCACHE="$gc" "$OBS" --stats --config "$pol" --format json --output /dev/null ${PKGS[$n]}
+					# First run on a fresh machine (both caches empty), then the
+					# second run there (obscheck's own cache filled by the first).
+					measure "$n" $t "$rep" "$ws" env GOCACHE="$gc" OBSCHECK_CACHE="$gc/obscheck" "$OBS" --stats --config "$pol" --format json --output /dev/null ${REL[$n]}
+					measure "$n" obscheck_empty2 "$rep" "$ws" env GOCACHE="$gc" OBSCHECK_CACHE="$gc/obscheck" "$OBS" --stats --config "$pol" --format json --output /dev/null ${REL[$n]}
 				else
 					GOCACHE="$gc" "$GL" cache clean
 					measure "$n" $t "$rep" "$ws" env GOCACHE="$gc" "$GL" run --allow-parallel-runners -c "$BENCH/golangci.yml" ${REL[$n]}
@@ -227,12 +234,12 @@ done
 for n in "${NAMES[@]}"; do
 	[ "$EMPTY" = 1 ] && break
 	log "$n: findings with the default policy"
-	(cd "$BENCH" && "$OBS" --format json --output "$WORK/out/$n/findings_default.json" ${PKGS[$n]} 2>"$WORK/out/$n/findings_default.err")
+	(cd "$WORK/ws/$n" && "$OBS" --format json --output "$WORK/out/$n/findings_default.json" ${REL[$n]} 2>"$WORK/out/$n/findings_default.err")
 	if [ -n "$PPROF" ]; then
 		log "$n: profiling $PROFRUNS standalone runs into $PPROF/$n"
 		rm -rf "${PPROF:?}/$n" && mkdir -p "$PPROF/$n"
 		for i in $(seq 1 "$PROFRUNS"); do
-			(cd "$BENCH" && "$OBS" --stats --pprof "$PPROF/$n/run$i" --config "$BENCH/policies/$n.yaml" --format json --output /dev/null ${PKGS[$n]} 2>>"$PPROF/$n/stats.txt")
+			(cd "$WORK/ws/$n" && "$OBS" --stats --pprof "$PPROF/$n/run$i" --config "$BENCH/policies/$n.yaml" --format json --output /dev/null ${REL[$n]} 2>>"$PPROF/$n/stats.txt")
 		done
 		go tool pprof -proto "$PPROF/$n"/run*/cpu.pprof >"$PPROF/$n/cpu.pprof" 2>/dev/null
 		go tool pprof -proto "$PPROF/$n"/run*/heap.pprof >"$PPROF/$n/heap.pprof" 2>/dev/null
@@ -263,11 +270,11 @@ fi
 	echo "obscheck	$OBS_DESC"
 	echo "reps	$REPS"
 	echo "quick	$QUICK"
-	echo "cmd_floor	bench/cmd/loadfloor PKGS"
-	echo "cmd_obscheck	obscheck --stats --config bench/policies/M.yaml --format json --output F PKGS (in bench/)"
-	echo "cmd_obscheck_export	obscheck --load export --stats --config bench/policies/M.yaml --format json --output /dev/null PKGS"
+	echo "cmd_floor	bench/cmd/loadfloor REL (in the copy)"
+	echo "cmd_obscheck	obscheck --stats --config bench/policies/M.yaml --format json --output F REL (in the copy)"
+	echo "cmd_obscheck_export	obscheck --load export --stats --config bench/policies/M.yaml --format json --output /dev/null REL (in the copy)"
 	echo "cmd_obscheck_ws	obscheck --stats --config bench/policies/M.yaml --format json --output F REL (in the copy)"
-	echo "cmd_govet_cold	go vet -printf.funcs=obscheckBench<nonce> PKGS (new nonce: vet cache cold)"
+	echo "cmd_govet_cold	go vet -printf.funcs=obscheckBench<nonce> REL (in the copy; new nonce: vet cache cold)"
 	echo "cmd_govet_warm	the same again"
 	echo "cmd_vettool_cold	OBSCHECK_CONFIG=<policy + nonce comment> go vet -vettool=obscheck REL (in the copy)"
 	echo "cmd_vettool_warm	the same again"
@@ -275,7 +282,8 @@ fi
 	echo "cmd_govet_touch	go vet -printf.funcs=obscheckBenchWarm REL after another such edit"
 	echo "cmd_nullvet_touch	go vet -vettool=nullvet REL (bench/cmd/nullvet analyzes nothing) after a third edit"
 	echo "cmd_golangci	golangci-lint cache clean; golangci-lint run --allow-parallel-runners -c bench/golangci.yml REL (in the copy)"
-	echo "cmd_obscheck_empty	GOCACHE=<empty dir> obscheck --stats --config bench/policies/M.yaml --format json --output /dev/null PKGS"
+	echo "cmd_obscheck_empty	GOCACHE=<empty dir> OBSCHECK_CACHE=<empty dir> obscheck --stats --config bench/policies/M.yaml --format json --output /dev/null REL (in the copy)"
+	echo "cmd_obscheck_empty2	the same again (second run on that machine: obscheck's cache filled)"
 	echo "cmd_golangci_empty	GOCACHE=<empty dir> golangci-lint run --allow-parallel-runners -c bench/golangci.yml REL"
 	echo "timing	/usr/bin/time -v: wall, user+sys (with children), max RSS of the largest process"
 	for n in "${NAMES[@]}"; do

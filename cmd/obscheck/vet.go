@@ -56,7 +56,8 @@ func toolID() ([]byte, error) {
 	if _, err := io.Copy(h, f); err != nil {
 		return nil, err
 	}
-	for _, path := range policyFiles() {
+	root := policy.ModuleRoot(".")
+	for i, path := range policyFiles() {
 		// Read as Load reads: a policy symlinked to /dev/zero or a FIFO
 		// must not hang every package's vet run; its error is hashed
 		// (and reported when a package loads it).
@@ -64,7 +65,18 @@ func toolID() ([]byte, error) {
 		if err != nil {
 			data = []byte("error: " + err.Error())
 		}
-		fmt.Fprintf(h, "\x00%s\x00%s", path, data)
+		// Where a file sits relative to the module says which packages
+		// it governs; where the module sits does not. Two checkouts with
+		// the same policies share one ID, so the go command's vet cache
+		// serves the dependencies of the second from the first.
+		name := path
+		if rel, err := filepath.Rel(root, path); err == nil {
+			name = filepath.ToSlash(rel)
+		}
+		if i == 0 && os.Getenv(policy.EnvConfig) != "" {
+			name = policy.EnvConfig + "=" + name // governs every package
+		}
+		fmt.Fprintf(h, "\x00%s\x00%s", name, data)
 	}
 	return h.Sum(nil), nil
 }

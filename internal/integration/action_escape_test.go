@@ -21,7 +21,7 @@ func TestActionAnnotationsEscaped(t *testing.T) {
 	run := findStep(t, a, "Run obscheck")
 	temp := t.TempDir()
 	sarif := `{"version": "2.1.0", "runs": [{"results": [
-  {"ruleId": "spanrequired", "message": {"text": "handler \u001b]8;;http://evil\u0007x\u001b[31m%"},
+  {"ruleId": "spanrequired", "level": "error", "message": {"text": "handler \u001b]8;;http://evil\u0007x\u001b[31m%"},
    "locations": [{"physicalLocation": {"artifactLocation": {"uri": "./a,line=99:b.go"}, "region": {"startLine": 3, "startColumn": 2}}}]},
   {"ruleId": "execidfield", "message": {"text": "two\nlines"},
    "locations": [{"physicalLocation": {"artifactLocation": {"uri": "d%20%C3%A9/x%25.go"}, "region": {"startLine": 4}}}]}
@@ -41,7 +41,7 @@ func TestActionAnnotationsEscaped(t *testing.T) {
 	}
 	want := []string{
 		`::error file=a%2Cline=99%3Ab.go,line=3,col=2,title=obscheck spanrequired::handler \x1b]8;;http://evil\x07x\x1b[31m%25`,
-		`::error file=d é/x%25.go,line=4,col=1,title=obscheck execidfield::two%0Alines`,
+		`::warning file=d é/x%25.go,line=4,col=1,title=obscheck execidfield::two%0Alines`, // no level: SARIF's default, warning
 	}
 	got := strings.Split(strings.TrimSpace(string(out)), "\n")
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -92,6 +92,16 @@ func example(t *testing.T) string {
 	return testutil.CopyDir(t, src)
 }
 
+// vetmini returns a fresh copy of testdata/vetmini: a module importing
+// only log/slog and context, for the go vet protocol tests. A cold go vet
+// type-checks every dependency (75 packages here, 270 for the example
+// service), and each policy or flag change makes it cold again.
+func vetmini(t *testing.T) string {
+	t.Helper()
+	trackSources()
+	return testutil.CopyDir(t, filepath.Join(repoRoot, "testdata", "vetmini"))
+}
+
 // finding is one reported diagnostic, comparable across drivers.
 type finding struct {
 	Posn    string // absolute file:line:col

@@ -22,7 +22,7 @@ func TestVetMatchesCLI(t *testing.T) {
 
 // Under go vet the analyzers find .obscheck.yaml themselves.
 func TestVetReadsPolicyFile(t *testing.T) {
-	dir := example(t)
+	dir := vetmini(t)
 	before := cli(t, dir, "./...")
 	off := before[0].Rule
 	policy := fmt.Sprintf("version: 1\npolicy:\n  metric_prefix: acme_\nrules:\n  %s:\n    enabled: false\n", off)
@@ -48,7 +48,7 @@ func TestVetReadsPolicyFile(t *testing.T) {
 // A second go vet with nothing changed is served from the go command's
 // cache: the vet tool is not run again and the findings are replayed.
 func TestVetCache(t *testing.T) {
-	dir := example(t)
+	dir := vetmini(t)
 	// A policy file no earlier run has seen: the tool ID hashes it, so the
 	// first run analyzes every package (dependencies stay compiled).
 	nonce := fmt.Sprintf("version: 1\n# %d\n", time.Now().UnixNano())
@@ -69,7 +69,7 @@ func TestVetCache(t *testing.T) {
 	}
 	cold, coldRuns, coldTime := run()
 	warm, warmRuns, warmTime := run()
-	t.Logf("go vet -vettool=obscheck ./... on the example service: cold %v (%d tool runs), warm %v (%d tool runs)",
+	t.Logf("go vet -vettool=obscheck ./... on testdata/vetmini: cold %v (%d tool runs), warm %v (%d tool runs)",
 		coldTime.Round(time.Millisecond), coldRuns, warmTime.Round(time.Millisecond), warmRuns)
 	if coldRuns == 0 {
 		t.Fatalf("the first run never ran the vet tool: cannot tell caching apart")
@@ -84,7 +84,7 @@ func TestVetCache(t *testing.T) {
 // go vet -fix -diff prints obscheck's fixes without writing; go vet -fix
 // applies the same edits as obscheck --fix.
 func TestVetFixDiff(t *testing.T) {
-	dir := example(t)
+	dir := vetmini(t)
 	orig := snapshot(t, dir)
 
 	cmd := exec.Command("go", "vet", "-vettool="+obscheck, "-fix", "-diff", "./...")
@@ -103,7 +103,7 @@ func TestVetFixDiff(t *testing.T) {
 	// The same fixes through the CLI, in a second copy. go vet -fix
 	// applies every fix; the CLI applies metric renames (unsafe: they
 	// break dashboards) only with --fix=unsafe.
-	other := example(t)
+	other := vetmini(t)
 	fixCmd := exec.Command(obscheck, "--fix=unsafe", "./...")
 	fixCmd.Dir = other
 	if out, err := fixCmd.CombinedOutput(); err != nil {

@@ -1,0 +1,3 @@
+module example.com/vetmini
+
+go 1.26
