@@ -25,6 +25,8 @@
 #   floor          loadfloor REL: go/packages load, syntax+types for REL, deps from export data
 #   obscheck       obscheck --stats --format json REL, fresh process, build cache warm
 #   obscheck_export  the same with --load export (no cold-cache probe)
+#   obscheck_cmd   obscheck ./cmd/... (when the module has cmd/): part of the module
+#   obscheck_pkg   obscheck on the touch file's package alone
 #   obscheck_ws    obscheck ./... inside the writable copy (same place golangci-lint runs)
 #   govet_cold     go vet PKGS, vet cache invalidated by a fresh -printf.funcs value
 #   govet_warm     the same again
@@ -192,6 +194,11 @@ for rep in $(seq 1 "$REPS"); do
 			measure "$n" floor "$rep" "$ws" "$WORK/bin/loadfloor" ${REL[$n]}
 			measure "$n" obscheck "$rep" "$ws" "$OBS" --stats --config "$pol" --format json --output "$WORK/out/$n/findings.$rep.json" ${REL[$n]}
 			measure "$n" obscheck_export "$rep" "$ws" "$OBS" --load export --stats --config "$pol" --format json --output /dev/null ${REL[$n]}
+			# Part of the module (issue 17): the module's other packages are
+			# analyzed for facts, not reported. ./cmd/... where there is one,
+			# and the package of the touch file alone.
+			[ -d "$ws/cmd" ] && measure "$n" obscheck_cmd "$rep" "$ws" "$OBS" --stats --config "$pol" --format json --output /dev/null ./cmd/...
+			measure "$n" obscheck_pkg "$rep" "$ws" "$OBS" --stats --config "$pol" --format json --output /dev/null "./$(dirname "${TOUCH[$n]}")"
 			measure "$n" govet_cold "$rep" "$ws" go vet -printf.funcs=obscheckBench$nonce ${REL[$n]}
 			measure "$n" govet_warm "$rep" "$ws" go vet -printf.funcs=obscheckBench$nonce ${REL[$n]}
 			vp=$(policy "$n" "$nonce")
@@ -274,6 +281,8 @@ fi
 	echo "cmd_obscheck	obscheck --stats --config bench/policies/M.yaml --format json --output F REL (in the copy)"
 	echo "cmd_obscheck_export	obscheck --load export --stats --config bench/policies/M.yaml --format json --output /dev/null REL (in the copy)"
 	echo "cmd_obscheck_ws	obscheck --stats --config bench/policies/M.yaml --format json --output F REL (in the copy)"
+	echo "cmd_obscheck_cmd	obscheck --stats --config bench/policies/M.yaml --format json --output /dev/null ./cmd/... (in the copy, when it has cmd/)"
+	echo "cmd_obscheck_pkg	obscheck --stats --config bench/policies/M.yaml --format json --output /dev/null ./<dir of the touch file> (in the copy)"
 	echo "cmd_govet_cold	go vet -printf.funcs=obscheckBench<nonce> REL (in the copy; new nonce: vet cache cold)"
 	echo "cmd_govet_warm	the same again"
 	echo "cmd_vettool_cold	OBSCHECK_CONFIG=<policy + nonce comment> go vet -vettool=obscheck REL (in the copy)"

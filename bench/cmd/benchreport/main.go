@@ -81,7 +81,7 @@ type Results struct {
 	Modules []*Module         `json:"modules"`
 }
 
-var toolOrder = []string{"floor", "obscheck", "obscheck_export", "obscheck_ws", "govet_cold", "govet_warm", "vettool_cold", "vettool_warm", "vettool_touch", "govet_touch", "nullvet_touch", "golangci", "obscheck_empty", "obscheck_empty2", "golangci_empty"}
+var toolOrder = []string{"floor", "obscheck", "obscheck_export", "obscheck_cmd", "obscheck_pkg", "obscheck_ws", "govet_cold", "govet_warm", "vettool_cold", "vettool_warm", "vettool_touch", "govet_touch", "nullvet_touch", "golangci", "obscheck_empty", "obscheck_empty2", "golangci_empty"}
 
 func main() {
 	work := flag.String("work", "", "run.sh work directory")
