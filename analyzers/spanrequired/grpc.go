@@ -88,7 +88,9 @@ type grpcMethod struct {
 	route string
 }
 
-func (s *state) uncoveredMethods(g grpcReg) []grpcMethod {
+// ownMethods lists the methods of the service g registers that are
+// declared in this package, outside generated code (Unimplemented<Svc>Server).
+func (s *state) ownMethods(g grpcReg) []grpcMethod {
 	t := s.info.TypeOf(g.impl)
 	if t == nil {
 		return nil
@@ -104,12 +106,19 @@ func (s *state) uncoveredMethods(g grpcReg) []grpcMethod {
 		if !ok {
 			continue
 		}
-		d := s.decls[fn]
-		if d == nil || s.generated[s.declFile[d]] {
-			continue // generated code (Unimplemented<Svc>Server) or another package
-		}
-		if u := s.units[d]; u != nil && !s.unitStarts(u) {
+		if d := s.decls[fn]; d != nil && !s.generated[s.declFile[d]] {
 			out = append(out, grpcMethod{d, g.svc + "/" + m.Name()})
+		}
+	}
+	return out
+}
+
+// uncoveredMethods: the own methods that start no span.
+func (s *state) uncoveredMethods(g grpcReg) []grpcMethod {
+	var out []grpcMethod
+	for _, m := range s.ownMethods(g) {
+		if u := s.units[m.decl]; u != nil && !s.unitStarts(u) {
+			out = append(out, m)
 		}
 	}
 	return out

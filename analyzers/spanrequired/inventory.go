@@ -114,28 +114,11 @@ func (s *state) recordLoop(l consumerLoop, how string) {
 // uncovered ones are recorded where they are reported.)
 func (s *state) recordGRPC() {
 	for _, g := range s.grpcRegs {
-		t := s.info.TypeOf(g.impl)
-		if t == nil {
-			continue
-		}
 		_, traced := s.knownGRPCServer(g.server)
 		traced = traced || s.grpcTrace
-		for i := 0; i < g.iface.NumMethods(); i++ {
-			m := g.iface.Method(i)
-			if !m.Exported() {
-				continue
-			}
-			obj, _, _ := types.LookupFieldOrMethod(t, true, s.pass.Pkg, m.Name())
-			fn, ok := obj.(*types.Func)
-			if !ok {
-				continue
-			}
-			d := s.decls[fn]
-			if d == nil || s.generated[s.declFile[d]] {
-				continue
-			}
-			it := item{fn: &hfunc{fn: d}, route: g.svc + "/" + m.Name(), fw: fwGRPC, traced: true, how: "interceptor"}
-			if u := s.units[d]; u != nil && s.unitStarts(u) {
+		for _, m := range s.ownMethods(g) {
+			it := item{fn: &hfunc{fn: m.decl}, route: m.route, fw: fwGRPC, traced: true, how: "interceptor"}
+			if u := s.units[m.decl]; u != nil && s.unitStarts(u) {
 				it.how = "span"
 			} else if !traced {
 				continue
