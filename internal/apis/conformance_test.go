@@ -13,7 +13,7 @@ import (
 // Each table has a key builder; the packages of every builder's keys are
 // loaded once, from export data, and shared by the tests.
 var builders = []func() ([]apitest.Key, []string){
-	logKeys, lifecycleKeys,
+	logKeys, lifecycleKeys, metricKeys,
 }
 
 var shared struct {
