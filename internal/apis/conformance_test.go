@@ -8,12 +8,14 @@ import (
 	"github.com/obscheck/obscheck/internal/testutil"
 )
 
-// The conformance tests resolve every key of the knowledge tables
-// against the real modules: testdata/conformance pins their versions.
-// Each table has a key builder; the packages of every builder's keys are
-// loaded once, from export data, and shared by the tests.
+// The conformance tests resolve every key of the knowledge tables (the
+// logging files and lifecycle.go here, metricapi, traceapi) against the
+// real modules: testdata/conformance pins their versions, testdata/older
+// the older releases of names newer ones dropped. Each table has a key
+// builder; the packages of every builder's keys are loaded once, from
+// export data, and shared by the tests.
 var builders = []func() ([]apitest.Key, []string){
-	logKeys, lifecycleKeys, metricKeys,
+	logKeys, lifecycleKeys, metricKeys, traceKeys,
 }
 
 var shared struct {
@@ -26,7 +28,8 @@ var shared struct {
 func universe(t *testing.T) *apitest.Universe {
 	t.Helper()
 	dirs := map[string]string{
-		"": testutil.Module(t, "testdata/conformance"),
+		"":      testutil.Module(t, "testdata/conformance"),
+		"older": testutil.Module(t, "testdata/older"),
 	}
 	shared.once.Do(func() {
 		var all [][]apitest.Key
