@@ -15,10 +15,10 @@ import (
 
 // The conformance tests resolve every key of the knowledge tables (the
 // logging files and lifecycle.go here, metricapi, traceapi, sensitive,
-// otelattr) against the real modules: testdata/conformance pins their versions, testdata/older
-// the older releases of names newer ones dropped. Each table has a key
-// builder; the packages of every builder's keys are loaded once, from
-// export data, and shared by the tests.
+// otelattr) against the real modules: testdata/conformance pins their
+// versions, testdata/older the older releases of names newer ones
+// dropped. Each table has a key builder; the packages of every builder's
+// keys are loaded once, from export data, and shared by the tests.
 var builders = []func() ([]apitest.Key, []string){
 	logKeys, lifecycleKeys, metricKeys, traceKeys, sensitiveKeys, otelattrKeys,
 }

@@ -280,50 +280,35 @@ func (u *Universe) resolve(k Key) string {
 		}
 		return fmt.Sprintf("package %s not loaded (add its module to the conformance module's go.mod)", path)
 	}
-	var obj types.Object
+	var (
+		obj types.Object
+		msg string
+	)
 	switch k.Kind {
 	case KindFunc:
-		fn, msg := lookupFunc(pkg, k.Name)
-		if msg != "" {
-			return msg
-		}
-		obj = fn
+		obj, msg = lookupFunc(pkg, k.Name)
 	case KindType:
-		_, name, _ := splitQualified(strings.TrimPrefix(k.Name, "*"))
-		tn, ok := pkg.Scope().Lookup(name).(*types.TypeName)
-		if !ok {
-			return "no such type"
-		}
-		obj = tn
+		obj, msg = scoped[*types.TypeName](pkg, strings.TrimPrefix(k.Name, "*"), "no such type")
 	case KindConst:
-		_, name, _ := splitQualified(k.Name)
-		c, ok := pkg.Scope().Lookup(name).(*types.Const)
-		if !ok {
-			return "no such constant"
-		}
-		obj = c
+		obj, msg = scoped[*types.Const](pkg, k.Name, "no such constant")
 	case KindVar:
-		_, name, _ := splitQualified(k.Name)
-		v, ok := pkg.Scope().Lookup(name).(*types.Var)
-		if !ok {
-			return "no such variable"
-		}
-		obj = v
+		obj, msg = scoped[*types.Var](pkg, k.Name, "no such variable")
 	case KindField:
 		typ, field, _ := splitField(k.Name)
-		_, name, _ := splitQualified(typ)
-		tn, ok := pkg.Scope().Lookup(name).(*types.TypeName)
-		if !ok {
-			return "no such type"
+		if obj, msg = scoped[*types.TypeName](pkg, typ, "no such type"); msg != "" {
+			break
 		}
-		f, _, _ := types.LookupFieldOrMethod(tn.Type(), true, pkg, field)
-		v, ok := f.(*types.Var)
-		if !ok || !v.IsField() {
-			return "no such field"
+		f, _, _ := types.LookupFieldOrMethod(obj.Type(), true, pkg, field)
+		if v, ok := f.(*types.Var); ok && v.IsField() {
+			obj = v
+		} else {
+			msg = "no such field"
 		}
-		obj = v
 	case KindPackage:
 		obj = types.NewPkgName(0, nil, pkg.Name(), pkg)
+	}
+	if msg != "" {
+		return msg
 	}
 	if k.Check != nil {
 		if err := k.Check(obj); err != nil {
@@ -331,6 +316,16 @@ func (u *Universe) resolve(k Key) string {
 		}
 	}
 	return ""
+}
+
+// scoped looks up the package-level object a qualified name names, of
+// type T; missing says what is wrong when there is none.
+func scoped[T types.Object](pkg *types.Package, qualified, missing string) (types.Object, string) {
+	_, name, _ := splitQualified(qualified)
+	if obj, ok := pkg.Scope().Lookup(name).(T); ok {
+		return obj, ""
+	}
+	return nil, missing
 }
 
 // lookupFunc finds the function or method a full name means, as go/types
