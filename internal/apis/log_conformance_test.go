@@ -10,7 +10,6 @@ import (
 	"github.com/obscheck/obscheck/internal/apis"
 	"github.com/obscheck/obscheck/internal/apis/apitest"
 	"github.com/obscheck/obscheck/internal/funcname"
-	"github.com/obscheck/obscheck/internal/testutil"
 )
 
 // TestLogConformance resolves every key of the logging knowledge files
@@ -18,25 +17,23 @@ import (
 // versions) and checks each function's argument roles against its
 // signature and each level constant's value against Levels.
 func TestLogConformance(t *testing.T) {
-	t.Parallel()
-	dir := testutil.Module(t, "testdata/conformance")
-	apitest.Run(t, dir, LogKeys(t))
+	conform(t, logKeys)
 }
 
-// LogKeys turns every entry of the logging knowledge files into a key.
-func LogKeys(t testing.TB) []apitest.Key {
+// logKeys turns every entry of the logging knowledge files into a key;
+// problems are what is wrong with the tables before any lookup.
+func logKeys() (keys []apitest.Key, problems []string) {
 	var loggers []string
 	for _, lib := range apis.Logging() {
 		loggers = append(loggers, lib.Log.Loggers...)
 	}
-	var keys []apitest.Key
 	for _, lib := range apis.Logging() {
 		l := lib.Log
 		table := func(what string) string { return lib.Name + ": " + what }
 		funcs := func(what string, m map[string]apis.LogFunc, derive bool) {
 			for name, f := range m {
 				if n, err := funcname.Parse(name); err != nil || !lib.Covers(n.Pkg) {
-					t.Errorf("%s: %s is not a function of the library's packages %v", table(what), name, lib.Paths)
+					problems = append(problems, fmt.Sprintf("%s: %s is not a function of the library's packages %v", table(what), name, lib.Paths))
 				}
 				keys = append(keys, apitest.Func(table(what), name, rolesCheck(f, loggers, derive)))
 			}
@@ -49,7 +46,7 @@ func LogKeys(t testing.TB) []apitest.Key {
 		}
 		for _, ty := range l.SugarLoggers {
 			if !slices.Contains(l.Loggers, ty) {
-				t.Errorf("%s: %s is not in Loggers", table("SugarLoggers"), ty)
+				problems = append(problems, fmt.Sprintf("%s: %s is not in Loggers", table("SugarLoggers"), ty))
 			}
 		}
 		for name, lv := range l.LevelConsts {
@@ -79,7 +76,7 @@ func LogKeys(t testing.TB) []apitest.Key {
 			}
 		}
 	}
-	return keys
+	return keys, problems
 }
 
 // rolesCheck checks a function's Args against its signature: one role per

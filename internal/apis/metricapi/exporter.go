@@ -23,6 +23,22 @@ import (
 
 const otelProm = "go.opentelemetry.io/otel/exporters/prometheus"
 
+// The exporter's constructor and options, and the translation strategies
+// (otlptranslator's variables), matched by name: files are read
+// syntactically (verified against the exporter v0.69 and otlptranslator
+// v1.0).
+const (
+	expNew                       = "New"
+	expWithNamespace             = "WithNamespace"
+	expWithoutUnits              = "WithoutUnits"
+	expWithoutCounterSuffixes    = "WithoutCounterSuffixes"
+	expWithTranslationStrategy   = "WithTranslationStrategy"
+	otlpTranslator               = "github.com/prometheus/otlptranslator"
+	strategyUnderscoreSuffixes   = "UnderscoreEscapingWithSuffixes"
+	strategyUnderscoreNoSuffixes = "UnderscoreEscapingWithoutSuffixes"
+	strategyNoEscapingSuffixes   = "NoUTF8EscapingWithSuffixes"
+)
+
 // Export is how the module's OTel Prometheus exporter names metrics.
 type Export struct {
 	Found            bool   // an exporter configuration was seen in the module
@@ -186,7 +202,7 @@ func exportsIn(path string, src []byte) []Export {
 	var out []Export
 	ast.Inspect(f, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
-		if !ok || sel(call) != "New" {
+		if !ok || sel(call) != expNew {
 			return true
 		}
 		e := Export{Found: true}
@@ -199,7 +215,7 @@ func exportsIn(path string, src []byte) []Export {
 		for _, a := range args {
 			opt, _ := ast.Unparen(a).(*ast.CallExpr)
 			switch sel(a) {
-			case "WithNamespace":
+			case expWithNamespace:
 				if len(opt.Args) != 1 {
 					e.NamespaceUnknown = true
 					break
@@ -220,11 +236,11 @@ func exportsIn(path string, src []byte) []Export {
 				default:
 					e.NamespaceUnknown = true
 				}
-			case "WithoutUnits":
+			case expWithoutUnits:
 				e.NoUnits = true
-			case "WithoutCounterSuffixes":
+			case expWithoutCounterSuffixes:
 				e.NoTotal = true
-			case "WithTranslationStrategy":
+			case expWithTranslationStrategy:
 				if len(opt.Args) != 1 {
 					break
 				}
@@ -236,10 +252,10 @@ func exportsIn(path string, src []byte) []Export {
 					strategy, _ = strconv.Unquote(x.Value)
 				}
 				switch strategy {
-				case "UnderscoreEscapingWithSuffixes":
-				case "UnderscoreEscapingWithoutSuffixes":
+				case strategyUnderscoreSuffixes:
+				case strategyUnderscoreNoSuffixes:
 					e.NoUnits, e.NoTotal = true, true
-				case "NoUTF8EscapingWithSuffixes":
+				case strategyNoEscapingSuffixes:
 					e.NoEscape = true
 				default: // NoTranslation, or not known here: assume nothing is added
 					e.NoEscape, e.NoUnits, e.NoTotal = true, true, true

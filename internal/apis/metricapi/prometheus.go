@@ -121,5 +121,8 @@ var labelWrappers = funcname.NewSet([]string{prom + ".WrapRegistererWith"})
 // and look-alike helpers of the same name (e.g. thanos' extprom).
 const prefixWrapper = "WrapRegistererWithPrefix"
 
+// defaultRegisterer is the prometheus variable of the default registry.
+const defaultRegisterer = "DefaultRegisterer"
+
 // Prometheus value types of const metrics, by constant name.
 var promValueTypes = map[string]Kind{"CounterValue": Counter, "GaugeValue": Gauge, "UntypedValue": Untyped}

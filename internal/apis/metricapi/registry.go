@@ -33,7 +33,7 @@ func (m *Model) registerer(e ast.Expr, depth int) Registration {
 			return Registration{} // promauto.With(nil): not registered at all
 		}
 	case *ast.SelectorExpr:
-		if obj := m.Info.Uses[x.Sel]; obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == prom && obj.Name() == "DefaultRegisterer" {
+		if obj := m.Info.Uses[x.Sel]; obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == prom && obj.Name() == defaultRegisterer {
 			return Registration{}
 		}
 	case *ast.CallExpr:

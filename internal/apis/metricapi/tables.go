@@ -3,7 +3,10 @@ package metricapi
 // obscheck's knowledge of metric libraries is one file per library
 // (prometheus.go, otel.go, victoriametrics.go), each a declarative
 // Knowledge literal keyed by go/types full names. Adding a library is a
-// new file and an entry in Libraries.
+// new file and an entry in Libraries. The conformance test
+// (internal/apis/metric_conformance_test.go) resolves every key against
+// the real modules and checks each entry's style, kind and argument
+// indices against the signature.
 
 // Library is a metric library the tables describe.
 type Library string

@@ -13,11 +13,13 @@ var fiberVerbs = []string{"Get", "Head", "Post", "Put", "Delete", "Connect", "Op
 
 // fiberLib describes one fiber major version: (path, handlers...) where the
 // last handler is the endpoint, on *App, *Group and the Router interface.
-func fiberLib(pkg string, fw Framework, ctx string, mw []string) Lib {
+// What differs between the versions is passed in: the methods serving the
+// app, and the full name of Ctx.Next (v2's Ctx is a struct, v3's an
+// interface). Mount is v2's only (FiberLib): v3 has none.
+func fiberLib(pkg string, fw Framework, ctx string, mw, listen []string, next string) Lib {
 	app, grp, rtr := "(*"+pkg+".App)", "(*"+pkg+".Group)", "("+pkg+".Router)"
 	reg := Registration{Route: 0, Handler: -1, Mw: BeforeHandler, Framework: fw}
 	add := Registration{Route: 1, Handler: -1, Mw: BeforeHandler, Framework: fw}
-	mount := Registration{Route: 0, Handler: 1, Framework: fw, Mount: true}
 	return Lib{
 		Name:        "fiber " + pkg[len(pkg)-2:],
 		Framework:   fw,
@@ -27,7 +29,6 @@ func fiberLib(pkg string, fw Framework, ctx string, mw []string) Lib {
 		Registrations: join(
 			methods(app, fiberVerbs, reg), methods(grp, fiberVerbs, reg), methods(rtr, fiberVerbs, reg),
 			methods(app, []string{"Add"}, add), methods(grp, []string{"Add"}, add), methods(rtr, []string{"Add"}, add),
-			methods(app, []string{"Mount"}, mount), methods(grp, []string{"Mount"}, mount),
 		),
 		Uses: names3(".Use", app, grp, rtr),
 		Derivations: map[string]Derivation{
@@ -40,8 +41,8 @@ func fiberLib(pkg string, fw Framework, ctx string, mw []string) Lib {
 			grp + ".Route": {Route: 0, MwFrom: 1},
 			rtr + ".Route": {Route: 0, MwFrom: 1},
 		},
-		ServesReceiver: names(app, "Listen", "ListenTLS", "ListenMutualTLS", "Listener"),
-		Delegations:    []string{"(*" + pkg + ".Ctx).Next", "(" + pkg + ".Ctx).Next"},
+		ServesReceiver: names(app, listen...),
+		Delegations:    []string{next},
 	}
 }
 
@@ -55,7 +56,11 @@ func names3(suffix string, recvs ...string) []string {
 
 // FiberLib is fiber v2 (handlers func(*fiber.Ctx) error).
 var FiberLib = func() Lib {
-	l := fiberLib(Fiber, FiberF, "*"+Fiber+".Ctx", []string{Otelfiber + ".Middleware", "github.com/gofiber/contrib/otelfiber.Middleware"})
+	l := fiberLib(Fiber, FiberF, "*"+Fiber+".Ctx", []string{Otelfiber + ".Middleware", "github.com/gofiber/contrib/otelfiber.Middleware"},
+		[]string{"Listen", "ListenTLS", "ListenMutualTLS", "Listener"}, "(*"+Fiber+".Ctx).Next")
+	mount := Registration{Route: 0, Handler: 1, Framework: FiberF, Mount: true}
+	merge(l.Registrations, methods("(*"+Fiber+".App)", []string{"Mount"}, mount))
+	merge(l.Registrations, methods("(*"+Fiber+".Group)", []string{"Mount"}, mount))
 	l.Modules = []string{"github.com/gofiber", "github.com/valyala/fasthttp"}
 	l.Bad = `app := fiber.New()
 app.Get("/users", listUsers) // handler listUsers serves /users without a span
@@ -70,7 +75,8 @@ app.Listen(":8080")`
 
 // Fiber3Lib is fiber v3 (handlers func(fiber.Ctx) error).
 var Fiber3Lib = func() Lib {
-	l := fiberLib(Fiber3, Fiber3F, Fiber3+".Ctx", []string{"github.com/gofiber/contrib/v3/otel.New", "github.com/gofiber/contrib/v3/otel.Middleware"})
+	l := fiberLib(Fiber3, Fiber3F, Fiber3+".Ctx", []string{"github.com/gofiber/contrib/v3/otel.New", "github.com/gofiber/contrib/v3/otel.Middleware"},
+		[]string{"Listen", "Listener"}, "("+Fiber3+".Ctx).Next")
 	l.Modules = []string{Fiber3, "github.com/gofiber/contrib/v3"}
 	l.Hint = "start one with tracer.Start(c.Context(), %q) or install the contrib otel middleware with app.Use"
 	l.Bad = `app := fiber.New() // v3

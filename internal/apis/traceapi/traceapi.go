@@ -3,7 +3,8 @@
 // which wrap a handler or router in one, how handlers are registered on
 // routers and message consumers, and where routers are served. Every
 // entry is keyed by its go/types full name (see internal/funcname); the
-// names were checked against the real modules (versions in the comments).
+// conformance test (internal/apis/trace_conformance_test.go) resolves
+// every one against the real modules, with its argument indices.
 //
 // Each library is one Lib value in its own file (nethttp.go, gin.go,
 // amqp.go, ...); the tables the analyzers read (Registrations, Serves,

@@ -1,8 +1,9 @@
 package traceapi
 
-// Import paths of Watermill's message package (v1.4.7) and its
-// OpenTelemetry middleware (watermill-opentelemetry, not on the module
-// proxy: names from its source).
+// Import paths of Watermill's message package (v1.5.1; v1.4 has no
+// AddConsumerHandler) and its OpenTelemetry middleware
+// (watermill-opentelemetry, not on the module proxy: names from its
+// source).
 const (
 	Watermill     = "github.com/ThreeDotsLabs/watermill/message"
 	WatermillOtel = "github.com/voi-oss/watermill-opentelemetry/pkg/opentelemetry"

@@ -1,9 +1,11 @@
-// Package conformance imports every library the knowledge files describe,
-// so that go.mod keeps them: the conformance test resolves the tables'
-// keys against these modules.
+// Package conformance imports every library the knowledge tables
+// describe (logging, life cycle, metrics, tracing and entry points,
+// sensitive data, OpenTelemetry attributes), so that go.mod keeps them:
+// the conformance tests resolve the tables' keys against these modules.
 package conformance
 
 import (
+	// Logging (internal/apis knowledge files).
 	_ "github.com/go-kit/log"
 	_ "github.com/go-kit/log/level"
 	_ "github.com/go-logr/logr"
@@ -16,4 +18,76 @@ import (
 	_ "k8s.io/klog/v2"
 	_ "log"
 	_ "log/slog"
+
+	// Life cycle (internal/apis/lifecycle.go).
+	_ "crypto/tls"
+	_ "github.com/spf13/cobra"
+	_ "net"
+	_ "os/signal"
+	_ "testing"
+
+	// Metrics (internal/apis/metricapi).
+	_ "github.com/VictoriaMetrics/metrics"
+	_ "github.com/prometheus/client_golang/prometheus"
+	_ "github.com/prometheus/client_golang/prometheus/promauto"
+	_ "github.com/prometheus/otlptranslator"
+	_ "go.opentelemetry.io/otel/exporters/prometheus"
+	_ "go.opentelemetry.io/otel/metric"
+
+	// Tracing, routers and message consumers (internal/apis/traceapi).
+	_ "cloud.google.com/go/pubsub"
+	_ "cloud.google.com/go/pubsub/v2"
+	_ "connectrpc.com/connect"
+	_ "connectrpc.com/otelconnect"
+	_ "database/sql"
+	_ "github.com/IBM/sarama"
+	_ "github.com/Shopify/sarama"
+	_ "github.com/ThreeDotsLabs/watermill/message"
+	_ "github.com/aws/aws-sdk-go-v2/service/sqs"
+	_ "github.com/coder/websocket"
+	_ "github.com/gin-gonic/gin"
+	_ "github.com/go-chi/chi/v5"
+	_ "github.com/gofiber/contrib/otelfiber"
+	_ "github.com/gofiber/contrib/otelfiber/v2"
+	_ "github.com/gofiber/fiber/v2"
+	_ "github.com/gofiber/fiber/v3"
+	_ "github.com/gorilla/mux"
+	_ "github.com/gorilla/websocket"
+	_ "github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
+	_ "github.com/labstack/echo/v4"
+	_ "github.com/nats-io/nats.go"
+	_ "github.com/nats-io/nats.go/jetstream"
+	_ "github.com/opentracing/opentracing-go"
+	_ "github.com/quic-go/webtransport-go"
+	_ "github.com/rabbitmq/amqp091-go"
+	_ "github.com/segmentio/kafka-go"
+	_ "github.com/streadway/amqp"
+	_ "github.com/twmb/franz-go/pkg/kgo"
+	_ "go.opentelemetry.io/contrib/instrumentation/github.com/gin-gonic/gin/otelgin"
+	_ "go.opentelemetry.io/contrib/instrumentation/github.com/gorilla/mux/otelmux"
+	_ "go.opentelemetry.io/contrib/instrumentation/github.com/labstack/echo/otelecho"
+	_ "go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc"
+	_ "go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+	_ "go.opentelemetry.io/otel"
+	_ "go.opentelemetry.io/otel/codes"
+	_ "go.opentelemetry.io/otel/log/global"
+	_ "go.opentelemetry.io/otel/sdk/log"
+	_ "go.opentelemetry.io/otel/sdk/metric"
+	_ "go.opentelemetry.io/otel/sdk/trace"
+	_ "go.opentelemetry.io/otel/trace"
+	_ "google.golang.org/grpc"
+	_ "google.golang.org/grpc/codes"
+	_ "google.golang.org/grpc/metadata"
+	_ "google.golang.org/grpc/status"
+	_ "net/http"
+	_ "nhooyr.io/websocket"
+
+	// Sensitive data and attributes (internal/apis/sensitive, otelattr).
+	_ "github.com/cespare/xxhash/v2"
+	_ "github.com/pkg/errors"
+	_ "go.opentelemetry.io/otel/attribute"
+	_ "golang.org/x/crypto/bcrypt"
+	_ "net/http/httputil"
+	_ "net/textproto"
+	_ "net/url"
 )
