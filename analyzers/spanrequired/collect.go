@@ -12,16 +12,17 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// collect is the one inspector traversal of the pass.
+// collect is the pass's inspector traversal, after collectReturns.
 func (s *state) collect() {
 	ins, ok := s.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	if !ok || s.info == nil {
 		return
 	}
+	s.collectReturns(ins)
 	filter := []ast.Node{
 		(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil),
 		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil),
-		(*ast.ReturnStmt)(nil), (*ast.RangeStmt)(nil), (*ast.ForStmt)(nil), (*ast.UnaryExpr)(nil),
+		(*ast.RangeStmt)(nil), (*ast.ForStmt)(nil), (*ast.UnaryExpr)(nil),
 		(*ast.SendStmt)(nil),
 	}
 	var file *ast.File
@@ -94,32 +95,62 @@ func (s *state) collect() {
 			}
 		case *ast.CompositeLit:
 			s.compositeLit(n, c)
-		case *ast.ReturnStmt:
-			if lit, ok := innermostFunc(c).(*ast.FuncLit); ok {
-				// func(next http.Handler) http.Handler { return otelhttp.NewHandler(next, name) }
-				for _, r := range n.Results {
-					if s.routerish(s.resultType(r)) {
-						s.litReturns[lit] = append(s.litReturns[lit], r)
-					}
-				}
-			}
-			if d, ok := innermostFunc(c).(*ast.FuncDecl); ok {
-				if fn, ok := s.info.Defs[d.Name].(*types.Func); ok && s.mayReturnRouter(fn) {
-					for _, r := range n.Results {
-						t := s.resultType(r)
-						if s.routerish(t) {
-							s.returns[fn] = append(s.returns[fn], r)
-						} else if t != nil && !isHandlerFunc(t) {
-							if _, ok := t.Underlying().(*types.Signature); ok {
-								s.mwReturns[fn] = append(s.mwReturns[fn], r) // return otelhttp.NewMiddleware("x")
-							}
-						}
-					}
-				}
-			}
 		}
 		return true
 	})
+}
+
+// collectReturns records what the package's functions return, before the
+// main pass: a call of a function of the package reads as a router
+// constructor or as middleware by what the function returns (fillCall),
+// whatever the order in which the two are declared.
+func (s *state) collectReturns(ins *inspector.Inspector) {
+	ins.Root().Inspect([]ast.Node{(*ast.File)(nil), (*ast.ReturnStmt)(nil)}, func(c inspector.Cursor) bool {
+		switch n := c.Node().(type) {
+		case *ast.File:
+			return !(s.pol.Exclude.Tests && s.isTest(n.Pos()))
+		case *ast.ReturnStmt:
+			s.collectReturn(n, c)
+		}
+		return true
+	})
+}
+
+func (s *state) collectReturn(n *ast.ReturnStmt, c inspector.Cursor) {
+	if lit, ok := innermostFunc(c).(*ast.FuncLit); ok {
+		// func(next http.Handler) http.Handler { return otelhttp.NewHandler(next, name) }
+		for _, r := range n.Results {
+			if s.routerish(s.resultType(r)) {
+				s.litReturns[lit] = append(s.litReturns[lit], r)
+			}
+		}
+	}
+	d, ok := innermostFunc(c).(*ast.FuncDecl)
+	if !ok {
+		return
+	}
+	fn, ok := s.info.Defs[d.Name].(*types.Func)
+	if !ok || !s.mayReturnRouter(fn) {
+		return
+	}
+	res := fn.Signature().Results()
+	for i, r := range n.Results {
+		t := s.resultType(r)
+		if !s.routerish(t) && t != nil && res.Len() == len(n.Results) {
+			// return func(w, r) {...} from a func() http.HandlerFunc: the
+			// literal is the declared handler type.
+			if dt := res.At(i).Type(); s.routerish(dt) && types.AssignableTo(t, dt) {
+				t = dt
+			}
+		}
+		if s.routerish(t) {
+			s.returns[fn] = append(s.returns[fn], r)
+		} else if t != nil && !isHandlerFunc(t) {
+			if _, ok := t.Underlying().(*types.Signature); ok {
+				s.mwReturns[fn] = append(s.mwReturns[fn], r) // return otelhttp.NewMiddleware("x")
+			}
+		}
+	}
 }
 
 // call records what one call means.
