@@ -107,6 +107,11 @@ func TestSubsetEveryPackage(t *testing.T) {
 			t.Parallel()
 			dir := testutil.Module(t, mod)
 			all := cliAny(t, dir, "./...")
+			for _, f := range all {
+				if position.MatchString(f.Message) { // identity must not move with lines
+					t.Errorf("message carries a position: %s", f)
+				}
+			}
 			linked, alone := splitPackages(t, dir)
 			for _, pkg := range linked {
 				got := cliAny(t, dir, pkg)
