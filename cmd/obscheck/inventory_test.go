@@ -27,20 +27,7 @@ const example = "../../testdata/example"
 // golden compares got with testdata/inventory/name.
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "inventory", name)
-	if *updateGolden {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test -run %s -update writes it)", err, t.Name())
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (go test -run %s -update rewrites it):\n--- got\n%s\n--- want\n%s", path, t.Name(), got, want)
-	}
+	testutil.Golden(t, filepath.Join("testdata", "inventory", name), []byte(got), *updateGolden)
 }
 
 // TestCatalogExample: the example service's catalog lists every metric,
