@@ -186,7 +186,6 @@ func analyze(lc LoadConfig, rc RunConfig, keep bool) (*Loaded, *Result, error) {
 		switch {
 		case err == errCold:
 			cold = true
-			defer relist(lc)()
 		case err != nil:
 			return nil, nil, err
 		default:

@@ -99,22 +99,6 @@ func staleDeps(ctx context.Context, lc LoadConfig, ids []string) (int, error) {
 	return strings.Count(string(out), "true"), nil
 }
 
-// relist lists the packages' compiled files again, beside the analysis,
-// after a `go list -export` was interrupted on a cold build cache: the go
-// command otherwise redoes the cgo preprocessing of the standard library
-// at the next run's listing (seconds: the second run on a fresh machine
-// would not be as fast as a warm one). The returned function waits for it,
-// so no go command outlives the run.
-func relist(lc LoadConfig) (wait func()) {
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		args := append([]string{"list", "-e", "-compiled", "-deps", "-f", "{{.ImportPath}}", "-pgo=off", "-buildvcs=false"}, lc.BuildFlags...)
-		goCmd(lc.context(), lc, append(append(args, "--"), lc.patterns()...)...)
-	}()
-	return func() { <-done }
-}
-
 // goCmd runs the go command in lc.Dir; its error carries the go command's
 // own message, not only its exit status.
 func goCmd(ctx context.Context, lc LoadConfig, args ...string) ([]byte, error) {
