@@ -398,21 +398,7 @@ func (c *checker) consumerKind(call *ast.CallExpr) bool {
 // factOf returns what fn sets: this pass's result for the package's own
 // functions, its fact for the module's.
 func (c *checker) factOf(fn *types.Func) *attrsFact {
-	if fn == nil || fn.Pkg() == nil {
-		return nil
-	}
-	fn = fn.Origin()
-	if fn.Pkg() == c.pass.Pkg {
-		return c.local[fn]
-	}
-	if !spans.SameModule(c.pass, fn.Pkg()) {
-		return nil
-	}
-	f := new(attrsFact)
-	if c.pass.ImportObjectFact(fn, f) {
-		return f
-	}
-	return nil
+	return spans.FactOf(c.pass, c.local, fn)
 }
 
 // computeFacts finds the package's functions that set attributes on the

@@ -255,21 +255,7 @@ func mayMark(body *ast.BlockStmt) bool {
 // factOf returns what fn does to the spans of its parameters: from this
 // pass for the package's own functions, by fact for its module's.
 func (c *checker) factOf(fn *types.Func) *marksFact {
-	if fn == nil || fn.Pkg() == nil {
-		return nil
-	}
-	fn = fn.Origin()
-	if fn.Pkg() == c.pass.Pkg {
-		return c.local[fn]
-	}
-	if !spans.SameModule(c.pass, fn.Pkg()) {
-		return nil
-	}
-	f := new(marksFact)
-	if c.pass.ImportObjectFact(fn, f) {
-		return f
-	}
-	return nil
+	return spans.FactOf(c.pass, c.local, fn)
 }
 
 // marksIn reports whether n marks t failed somewhere (any path): the test

@@ -247,6 +247,30 @@ func IsEmptyContext(info *types.Info, e ast.Expr) bool {
 	return false
 }
 
+// FactOf returns what fn is known to do, as a fact of type F: local[fn]
+// for a function of the package under analysis (computed by this pass),
+// the exported fact for one of the same module, nil otherwise.
+func FactOf[F any, PF interface {
+	*F
+	analysis.Fact
+}](pass *analysis.Pass, local map[*types.Func]PF, fn *types.Func) PF {
+	if fn == nil || fn.Pkg() == nil {
+		return nil
+	}
+	fn = fn.Origin()
+	if fn.Pkg() == pass.Pkg {
+		return local[fn]
+	}
+	if !SameModule(pass, fn.Pkg()) {
+		return nil
+	}
+	f := PF(new(F))
+	if pass.ImportObjectFact(fn, f) {
+		return f
+	}
+	return nil
+}
+
 // SameModule reports whether pkg belongs to the module of the package
 // under analysis: facts are trusted only there, so a finding does not
 // depend on whether the driver analyzed other modules (go vet does, the
