@@ -21,3 +21,21 @@ func UsesFunc(info *types.Info, pkgs map[string]bool, also func(*types.Func) boo
 	}
 	return false
 }
+
+// ConcreteTypes returns a pointer to each named non-interface type the
+// package declares: the method sets that can implement its interfaces
+// (a wrapper interface whose every implementation is a wrapper).
+func ConcreteTypes(pkg *types.Package) []types.Type {
+	scope := pkg.Scope()
+	var out []types.Type
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		if _, isIface := tn.Type().Underlying().(*types.Interface); !isIface {
+			out = append(out, types.NewPointer(tn.Type()))
+		}
+	}
+	return out
+}

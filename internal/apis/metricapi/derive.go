@@ -489,16 +489,7 @@ func interfaces(pass *analysis.Pass, ws *Wrappers, decls []*ast.FuncDecl) (added
 		}
 	}
 	scope := pass.Pkg.Scope()
-	var concrete []types.Type
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
-		}
-		if _, isIface := tn.Type().Underlying().(*types.Interface); !isIface {
-			concrete = append(concrete, types.NewPointer(tn.Type()))
-		}
-	}
+	concrete := apis.ConcreteTypes(pass.Pkg)
 	// Implementations in imported packages (the interface's package often
 	// builds the implementation it hands out): those with wrapper methods.
 	seen := map[*types.TypeName]bool{}

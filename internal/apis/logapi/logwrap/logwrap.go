@@ -494,16 +494,7 @@ func param(info *types.Info, e ast.Expr) *types.Var {
 func interfaces(pass *analysis.Pass, res *Result) bool {
 	added := false
 	scope := pass.Pkg.Scope()
-	var concrete []types.Type
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
-		}
-		if _, isIface := tn.Type().Underlying().(*types.Interface); !isIface {
-			concrete = append(concrete, types.NewPointer(tn.Type()))
-		}
-	}
+	concrete := apis.ConcreteTypes(pass.Pkg)
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
 		if !ok {
