@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/obscheck/obscheck/analyzers/all"
 	"github.com/obscheck/obscheck/internal/policy"
@@ -95,26 +94,10 @@ func policyFiles() []string {
 	if up, _ := policy.Find(root); up != "" {
 		files = append(files, up)
 	}
-	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
-		}
-		if d.IsDir() {
-			name := d.Name()
-			if path != root && (name == "vendor" || name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
-				return filepath.SkipDir
-			}
-			if path != root {
-				if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
-					return filepath.SkipDir
-				}
-			}
-			return nil
-		}
+	policy.WalkModule(root, func(path string, d fs.DirEntry) {
 		if d.Name() == policy.FileName {
 			files = append(files, path)
 		}
-		return nil
 	})
 	return files
 }

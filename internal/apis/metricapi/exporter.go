@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/obscheck/obscheck/internal/policy"
 )
 
 // An OTel instrument's Prometheus name is decided by the exporter, which
@@ -80,31 +82,15 @@ func moduleRoot(dir string) string {
 // exporter, and merges what their otelprom.New calls configure.
 func scanModule(root string) Export {
 	var found []Export
-	filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
-		}
-		if e.IsDir() {
-			name := e.Name()
-			if path != root && (name == "vendor" || name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
-				return filepath.SkipDir
-			}
-			if path != root {
-				if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
-					return filepath.SkipDir
-				}
-			}
-			return nil
-		}
+	policy.WalkModule(root, func(path string, _ fs.DirEntry) {
 		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
+			return
 		}
 		src, err := os.ReadFile(path)
 		if err != nil || !bytes.Contains(src, []byte(`"`+otelProm+`"`)) {
-			return nil
+			return
 		}
 		found = append(found, exportsIn(path, src)...)
-		return nil
 	})
 	if len(found) == 0 {
 		return Export{}
