@@ -29,6 +29,12 @@ type factStore struct {
 	user    map[string]bool
 	done    map[string]bool
 	missing map[string]bool
+
+	// view guards the packages read from export data: reading one may
+	// complete a placeholder another package's imports already reach
+	// (setting its imports, filling its scope), so walks over imported
+	// packages hold it. Nil when every package is checked from source.
+	view *sync.Mutex
 }
 
 // expect records which packages of the user's modules the plan analyzes.
@@ -150,12 +156,13 @@ func (s *factStore) bind(pass *analysis.Pass) {
 	pass.AllPackageFacts = func() []analysis.PackageFact {
 		s.mu.Lock()
 		defer s.mu.Unlock()
+		unlock := s.lockView()
+		defer unlock()
+		byPath := reachable(pass.Pkg)
 		var out []analysis.PackageFact
 		for k, f := range s.pkgs {
-			if owned[k.t] {
-				if pkg := lookupPackage(pass.Pkg, k.pkg); pkg != nil {
-					out = append(out, analysis.PackageFact{Package: pkg, Fact: f})
-				}
+			if pkg := byPath[k.pkg]; pkg != nil && owned[k.t] {
+				out = append(out, analysis.PackageFact{Package: pkg, Fact: f})
 			}
 		}
 		return out
@@ -163,13 +170,13 @@ func (s *factStore) bind(pass *analysis.Pass) {
 	pass.AllObjectFacts = func() []analysis.ObjectFact {
 		s.mu.Lock()
 		defer s.mu.Unlock()
+		unlock := s.lockView()
+		defer unlock()
+		byPath := reachable(pass.Pkg)
 		var out []analysis.ObjectFact
 		for k, f := range s.objs {
-			if !owned[k.t] {
-				continue
-			}
-			pkg := lookupPackage(pass.Pkg, k.pkg)
-			if pkg == nil {
+			pkg := byPath[k.pkg]
+			if pkg == nil || !owned[k.t] {
 				continue
 			}
 			if obj, err := objectpath.Object(pkg, k.path); err == nil {
@@ -180,25 +187,29 @@ func (s *factStore) bind(pass *analysis.Pass) {
 	}
 }
 
-// lookupPackage finds path among pkg and its transitive imports, as the
-// importing package sees them.
-func lookupPackage(pkg *types.Package, path string) *types.Package {
-	seen := map[*types.Package]bool{}
-	var walk func(p *types.Package) *types.Package
-	walk = func(p *types.Package) *types.Package {
-		if seen[p] {
-			return nil
-		}
-		seen[p] = true
-		if p.Path() == path {
-			return p
-		}
-		for _, imp := range p.Imports() {
-			if r := walk(imp); r != nil {
-				return r
-			}
-		}
-		return nil
+// lockView locks the view, if any, and returns its unlock.
+func (s *factStore) lockView() func() {
+	if s.view == nil {
+		return func() {}
 	}
-	return walk(pkg)
+	s.view.Lock()
+	return s.view.Unlock
+}
+
+// reachable maps the path of pkg and of each of its transitive imports to
+// the package as pkg sees it.
+func reachable(pkg *types.Package) map[string]*types.Package {
+	out := map[string]*types.Package{}
+	var walk func(p *types.Package)
+	walk = func(p *types.Package) {
+		if _, ok := out[p.Path()]; ok {
+			return
+		}
+		out[p.Path()] = p
+		for _, imp := range p.Imports() {
+			walk(imp)
+		}
+	}
+	walk(pkg)
+	return out
 }

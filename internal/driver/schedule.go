@@ -30,6 +30,7 @@ func schedule(ctx context.Context, pl *plan, rc RunConfig, cache *typeCache, kee
 	v := &view{fset: fset, pkgs: map[string]*types.Package{}}
 	st, jobs := newRun(rc)
 	st.facts.expect(pl)
+	st.facts.view = &v.mu
 
 	importFor := func(p *packages.Package, path string) (*types.Package, error) {
 		if path == "unsafe" {
