@@ -152,6 +152,16 @@ func analyze(lc LoadConfig, rc RunConfig, keep bool) (*Loaded, *Result, error) {
 		return nil, nil, fmt.Errorf("invalid analyzer set: %v", err)
 	}
 	progress(rc, Progress{Phase: "listing"})
+	// Auto mode: is the standard library even built? Asked beside the
+	// listing, so a warm run does not wait for the answer.
+	var stdCold chan bool
+	if lc.Mode == "" || lc.Mode == "auto" {
+		stdCold = make(chan bool, 1)
+		go func() {
+			built, err := stdBuilt(lc)
+			stdCold <- err == nil && !built
+		}()
+	}
 	roots, err := listGraph(lc)
 	if err != nil {
 		return nil, nil, err
@@ -177,6 +187,9 @@ func analyze(lc LoadConfig, rc RunConfig, keep bool) (*Loaded, *Result, error) {
 		}
 	}
 	cold := lc.Mode == "source" || cacheComplete && lc.Mode != "export"
+	if !cold && stdCold != nil && <-stdCold {
+		cold = true
+	}
 	if !cold {
 		ids := make([]string, len(pl.export))
 		for i, n := range pl.export {

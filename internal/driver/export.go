@@ -88,6 +88,22 @@ type exportResult struct {
 	file, err string
 }
 
+// stdBuilt reports whether the build cache holds the standard library's
+// export data for this configuration, asking about internal/goarch, a
+// leaf every program depends on: a few milliseconds, where the probe of
+// exportFiles needs a running compile to notice. On a fresh CI runner it
+// is false, and obscheck goes straight to declarations-only source:
+// nothing is compiled, and no interrupted build leaves the next run's
+// `go list -compiled` redoing the standard library's cgo work.
+func stdBuilt(lc LoadConfig) (bool, error) {
+	args := append([]string{"list", "-e", "-f", "{{.Stale}}"}, lc.BuildFlags...)
+	out, err := goCmd(lc.context(), lc, append(args, "--", "internal/goarch")...)
+	if err != nil {
+		return false, err
+	}
+	return strings.TrimSpace(string(out)) == "false", nil
+}
+
 // staleDeps counts the packages among ids and their dependencies that the
 // build cache lacks, without building anything.
 func staleDeps(ctx context.Context, lc LoadConfig, ids []string) (int, error) {
