@@ -22,6 +22,7 @@ func directiveOf(src *policy.Source) *analysis.Analyzer {
 // malformed or unknown one is reported, and the findings they fail to
 // suppress are still reported.
 func TestDirectives(t *testing.T) {
+	t.Parallel()
 	a := directiveOf(policy.Fixed(policy.Default()))
 	eid := execidfield.New(policy.Fixed(policy.Default()))
 	dir := testutil.Module(t, "testdata")
@@ -32,6 +33,7 @@ func TestDirectives(t *testing.T) {
 // TestDisabledRuleDirectivesNotJudged: with execidfield off, its
 // directives are neither used nor unused.
 func TestDisabledRuleDirectivesNotJudged(t *testing.T) {
+	t.Parallel()
 	p := policy.Default()
 	p.SetEnabled("execidfield", false)
 	a := directiveOf(policy.Fixed(p))

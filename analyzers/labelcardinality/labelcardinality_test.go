@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/obscheck/obscheck/analyzers/labelcardinality"
+	"github.com/obscheck/obscheck/internal/driver/drivertest"
 	"github.com/obscheck/obscheck/internal/policy"
 	"github.com/obscheck/obscheck/internal/testutil"
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -30,7 +31,7 @@ func TestBrokenCode(t *testing.T) {
 	t.Parallel()
 	a := labelcardinality.New(policy.Fixed(policy.Default()))
 	dir := testutil.Module(t, "testdata")
-	if n := testutil.RunBroken(t, dir, "./broken", a); n == 0 {
+	if n := drivertest.AnalyzeBroken(t, dir, "./broken", a); n == 0 {
 		t.Error("no findings on the broken package: the analyzer did not run")
 	}
 }

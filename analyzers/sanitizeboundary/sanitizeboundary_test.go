@@ -1,6 +1,7 @@
 package sanitizeboundary_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/obscheck/obscheck/analyzers/sanitizeboundary"
@@ -12,17 +13,13 @@ import (
 // loading the real modules is most of a run's cost. Policies come from
 // .obscheck.yaml files: testdata's (a sanitizer, a source, an allowed
 // type), marker's (a custom marker and extra keys), disabled's (the rule
-// off: its sensitive logs must not be reported).
+// off: its sensitive logs must not be reported). fix's golden file: inside
+// sanitizers, string literals that blank a sensitive field are replaced
+// by the marker; named constants are left alone.
 func TestSanitizeBoundary(t *testing.T) {
 	t.Parallel()
 	dir := testutil.Module(t, "testdata")
-	analysistest.Run(t, dir, sanitizeboundary.Analyzer, "./pkg", "./embedded", "./libs", "./marker", "./disabled", "./secretnames", "./policyfit", "./hostmgmt", "./wrappers", "./wrappers/logx", "./apipayload")
-}
-
-// TestFixes: inside sanitizers, string literals that blank a sensitive
-// field are replaced by the marker; named constants are left alone.
-func TestFixes(t *testing.T) {
-	t.Parallel()
-	dir := testutil.Module(t, "testdata")
-	analysistest.RunWithSuggestedFixes(t, dir, sanitizeboundary.Analyzer, "./fix")
+	analysistest.RunWithSuggestedFixes(testutil.GoldenIn(t, filepath.Join(dir, "fix")), dir, sanitizeboundary.Analyzer,
+		"./pkg", "./embedded", "./libs", "./marker", "./disabled", "./secretnames", "./policyfit", "./hostmgmt",
+		"./wrappers", "./wrappers/logx", "./apipayload", "./fix")
 }

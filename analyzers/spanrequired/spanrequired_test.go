@@ -19,13 +19,14 @@ import (
 // the fixtures share one. Packages with their own policy carry an
 // .obscheck.yaml (policycfg); fixes/ has the golden file of the
 // suggested fix. The same run checks that no router's verdict leaks
-// into another's (see leakVariants).
+// into another's (see leakVariants) and the inventory (checkInventory).
 func TestAnalyzer(t *testing.T) {
 	t.Parallel()
 	dir := testutil.CopyDir(t, testutil.Module(t, "testdata"))
 	variants := leakVariants(t, dir, "svc")
 	ft := &skipT{T: t, prefix: filepath.Join(dir, "leak") + string(filepath.Separator)}
 	results := analysistest.RunWithSuggestedFixes(ft, dir, spanrequired.New(nil), "./...")
+	checkInventory(t, results)
 
 	// Findings per variant: file (relative to the variant), line, message.
 	found := map[string][]string{}

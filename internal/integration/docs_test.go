@@ -9,13 +9,14 @@ import (
 	"testing"
 
 	"github.com/obscheck/obscheck/analyzers/all"
+	"github.com/obscheck/obscheck/internal/integration/itest"
 )
 
 // TestBazelDocKeys: every key of the nogo configuration shown in
 // docs/bazel.md is "_base" or an analyzer's name (nogo matches analyzers
 // by name; a key like "obscheck_execidfield" silently configures nothing).
 func TestBazelDocKeys(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join(repoRoot, "docs", "bazel.md"))
+	data, err := os.ReadFile(filepath.Join(itest.RepoRoot, "docs", "bazel.md"))
 	if err != nil {
 		t.Fatal(err)
 	}

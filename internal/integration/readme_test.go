@@ -6,13 +6,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/obscheck/obscheck/internal/integration/itest"
 )
 
 // The README shows the example service's whole output: it must be what
 // obscheck prints today (findings, related locations, summary).
 func TestReadmeShowsExampleOutput(t *testing.T) {
 	t.Parallel()
-	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	readme, err := os.ReadFile(filepath.Join(itest.RepoRoot, "README.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,7 +24,7 @@ func TestReadmeShowsExampleOutput(t *testing.T) {
 		t.Fatalf("README.md has no %q block", strings.TrimSpace(cmdLine))
 	}
 	block, _, _ = strings.Cut(block, "```")
-	cmd := exec.Command(obscheck, "--show-source=false", "--color=never", "./...")
+	cmd := exec.Command(itest.Obscheck, "--show-source=false", "--color=never", "./...")
 	cmd.Dir = example(t)
 	out, _ := cmd.CombinedOutput()
 	if got, want := strings.TrimSpace(string(out)), strings.TrimSpace(block); got != want {

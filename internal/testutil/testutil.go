@@ -4,15 +4,11 @@ package testutil
 import (
 	"bytes"
 	"errors"
-	"go/types"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
-
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/packages"
 )
 
 var downloaded sync.Map
@@ -41,68 +37,6 @@ func Module(t testing.TB, dir string) string {
 		t.Fatalf("go mod download in %s: %v\n%s", dir, dlErr, out)
 	}
 	return abs
-}
-
-// RunBroken loads pattern in the testdata module dir, which must be one
-// package with type errors, and runs a with everything it requires (no
-// facts), the way drivers that run analyzers despite errors would. It
-// fails the test if an analyzer returns an error and lets a panic fail it;
-// it returns how many diagnostics a reported.
-func RunBroken(t testing.TB, dir, pattern string, target *analysis.Analyzer) (reported int) {
-	t.Helper()
-	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes |
-			packages.NeedTypesInfo | packages.NeedImports | packages.NeedDeps,
-		Dir: dir,
-		Env: append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off"),
-	}
-	pkgs, err := packages.Load(cfg, pattern)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(pkgs) != 1 || len(pkgs[0].Errors) == 0 {
-		t.Fatalf("want one package with type errors, got %d packages", len(pkgs))
-	}
-	p := pkgs[0]
-	results := map[*analysis.Analyzer]any{}
-	var run func(a *analysis.Analyzer) any
-	run = func(a *analysis.Analyzer) any {
-		if r, ok := results[a]; ok {
-			return r
-		}
-		pass := &analysis.Pass{
-			Analyzer:          a,
-			Fset:              p.Fset,
-			Files:             p.Syntax,
-			Pkg:               p.Types,
-			TypesInfo:         p.TypesInfo,
-			TypesSizes:        types.SizesFor("gc", "amd64"),
-			ResultOf:          map[*analysis.Analyzer]any{},
-			ImportObjectFact:  func(types.Object, analysis.Fact) bool { return false },
-			ExportObjectFact:  func(types.Object, analysis.Fact) {},
-			ImportPackageFact: func(*types.Package, analysis.Fact) bool { return false },
-			ExportPackageFact: func(analysis.Fact) {},
-			AllObjectFacts:    func() []analysis.ObjectFact { return nil },
-			AllPackageFacts:   func() []analysis.PackageFact { return nil },
-			ReadFile:          os.ReadFile,
-		}
-		if a == target {
-			pass.Report = func(analysis.Diagnostic) { reported++ }
-		} else {
-			pass.Report = func(analysis.Diagnostic) {}
-		}
-		for _, req := range a.Requires {
-			pass.ResultOf[req] = run(req)
-		}
-		r, err := a.Run(pass)
-		if err != nil {
-			t.Fatalf("%s: %v", a.Name, err)
-		}
-		results[a] = r
-		return r
-	}
-	run(target)
-	return reported
 }
 
 // CopyDir copies the tree at src to a new temporary directory and returns

@@ -99,9 +99,22 @@ func summary(c *logapi.Call) string {
 	return b.String()
 }
 
+// TestDecode checks Decode on ./calls and DecodeDerive on ./derives, in
+// one analysistest run (one load of the real logging modules).
 func TestDecode(t *testing.T) {
+	t.Parallel()
+	each := &analysis.Analyzer{
+		Name: "describeeach",
+		Doc:  "describe decoded log calls (package calls) and derivations (package derives)",
+		Run: func(pass *analysis.Pass) (any, error) {
+			if pass.Pkg.Name() == "derives" {
+				return describeDerive.Run(pass)
+			}
+			return describe.Run(pass)
+		},
+	}
 	dir := testutil.Module(t, "testdata")
-	analysistest.Run(t, dir, describe, "./calls")
+	analysistest.Run(t, dir, each, "./calls", "./derives")
 }
 
 func TestParseLevel(t *testing.T) {
@@ -161,11 +174,6 @@ var describeDerive = &analysis.Analyzer{
 		}
 		return nil, nil
 	},
-}
-
-func TestDecodeDerive(t *testing.T) {
-	dir := testutil.Module(t, "testdata")
-	analysistest.Run(t, dir, describeDerive, "./derives")
 }
 
 func TestAttachHint(t *testing.T) {
