@@ -32,6 +32,8 @@ package driver
 import (
 	"context"
 	"fmt"
+	"os"
+	"runtime/debug"
 	"sort"
 	"time"
 
@@ -240,6 +242,13 @@ func analyze(lc LoadConfig, rc RunConfig, keep bool) (*Loaded, *Result, error) {
 	}
 	for _, n := range pl.facts {
 		loaded.FactPackages = append(loaded.FactPackages, n.p.PkgPath)
+	}
+	if loaded.Deps.Source > 0 && os.Getenv("GOGC") == "" {
+		// Declarations-only source makes garbage fast (each dependency's
+		// syntax, dropped once checked): a tighter GC target keeps the
+		// first run on a fresh runner small (openfga: 536 -> 369 MB peak
+		// RSS) for about a tenth more CPU and no more wall time.
+		defer debug.SetGCPercent(debug.SetGCPercent(50))
 	}
 	listed := time.Since(start)
 	res := schedule(lc.context(), pl, rc, cache, keep)
