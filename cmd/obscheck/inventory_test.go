@@ -51,7 +51,8 @@ func TestCatalogExample(t *testing.T) {
 }
 
 // TestCatalogCheck: --check fails with a readable diff after a metric
-// rename, a label addition and a type change, and passes after --update.
+// rename, a label addition and a type change, and passes after --update
+// (shown on the rename: each run analyzes the example service).
 func TestCatalogCheck(t *testing.T) {
 	t.Parallel()
 	src := testutil.Module(t, example)
@@ -103,6 +104,9 @@ func TestCatalogCheck(t *testing.T) {
 				if !strings.Contains(r.stdout, w) {
 					t.Errorf("the diff lacks %q:\n%s", w, r.stdout)
 				}
+			}
+			if tc.name != "rename" {
+				return // --update and the check after it: once is enough
 			}
 			if r := obscheck(t, dir, "catalog", "--check", "catalog.yaml", "--update"); r.code != 0 {
 				t.Fatalf("--update: exit %d\n%s", r.code, r.stderr)

@@ -12,7 +12,9 @@
 //     (`go list -export`, a warm cache), or, when the cache is cold and
 //     compiling would dominate the run, obscheck's own export data, written
 //     the first time the dependency is type-checked from declarations-only
-//     source (function bodies are never checked);
+//     source (function bodies are never checked). Cold is known at once
+//     when the standard library itself is not built (a fresh CI runner),
+//     else by a probe that stops `go list -export` once it compiles many;
 //   - a dependency that imports a package checked from source (a test
 //     variant, an import cycle through the user's module) is checked from
 //     declarations-only source too, since its export data would refer to
