@@ -96,7 +96,7 @@ type exportResult struct {
 // nothing is compiled, and no interrupted build leaves the next run's
 // `go list -compiled` redoing the standard library's cgo work.
 func stdBuilt(lc LoadConfig) (bool, error) {
-	args := append([]string{"list", "-e", "-f", "{{.Stale}}"}, lc.BuildFlags...)
+	args := append([]string{"list", "-f", "{{.Stale}}"}, lc.BuildFlags...)
 	out, err := goCmd(lc.context(), lc, append(args, "--", "internal/goarch")...)
 	if err != nil {
 		return false, err
