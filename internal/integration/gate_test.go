@@ -25,7 +25,7 @@ func fixtures(t *testing.T) []string {
 		found, _ := filepath.Glob(filepath.Join(itest.RepoRoot, pattern))
 		for _, m := range found {
 			dir := filepath.Dir(m)
-			if len(modulePackages(t, testutil.Module(t, dir))) > 1 {
+			if len(itest.ModulePackages(t, testutil.Module(t, dir))) > 1 {
 				mods = append(mods, dir)
 			}
 		}
@@ -46,14 +46,14 @@ func fixtures(t *testing.T) []string {
 // graph (no package imports one of its own depth), which names every
 // package once in a handful of runs.
 func TestSubsetEveryPackage(t *testing.T) {
-	trackSources()
+	itest.TrackSources()
 	for _, mod := range fixtures(t) {
 		t.Run(filepath.Base(filepath.Dir(mod))+"/"+filepath.Base(mod), func(t *testing.T) {
 			t.Parallel()
 			dir := testutil.Module(t, mod)
-			all := cliAny(t, dir, "./...")
+			all := itest.CLIAny(t, dir, "./...")
 			for _, f := range all {
-				if position.MatchString(f.Message) { // identity must not move with lines
+				if itest.Position.MatchString(f.Message) { // identity must not move with lines
 					t.Errorf("message carries a position: %s", f)
 				}
 			}
@@ -62,12 +62,12 @@ func TestSubsetEveryPackage(t *testing.T) {
 				return // one batch of every package: the ./... run itself
 			}
 			for _, batch := range batches {
-				got := cliAny(t, dir, batch...)
-				var want []finding
+				got := itest.CLIAny(t, dir, batch...)
+				var want []itest.Finding
 				for _, pkg := range batch {
-					want = append(want, in(all, dir, pkg)...)
+					want = append(want, itest.In(all, dir, pkg)...)
 				}
-				if want = sorted(want); !slices.Equal(got, want) {
+				if want = itest.Sorted(want); !slices.Equal(got, want) {
 					t.Errorf("obscheck %v differs from obscheck ./... in those packages:\n got %v\nwant %v", batch, got, want)
 				}
 			}
@@ -129,7 +129,7 @@ func depthBatches(t *testing.T, dir string) [][]string {
 	for _, b := range batches {
 		n += len(b)
 	}
-	if want := len(modulePackages(t, dir)); n != want {
+	if want := len(itest.ModulePackages(t, dir)); n != want {
 		t.Fatalf("%s: %d packages listed, %d batched", dir, want, n)
 	}
 	return batches
@@ -140,7 +140,7 @@ func depthBatches(t *testing.T, dir string) [][]string {
 // baseline absorbing all of them and every SARIF fingerprint unchanged.
 func TestFindingsKeepIdentity(t *testing.T) {
 	t.Parallel()
-	dir := example(t)
+	dir := itest.Example(t)
 	run := func(args ...string) (string, int) {
 		cmd := exec.Command(itest.Obscheck, args...)
 		cmd.Dir = dir
@@ -180,7 +180,7 @@ func TestFindingsKeepIdentity(t *testing.T) {
 	related := 0
 	lines := map[string][]int{}
 	for _, f := range before {
-		if position.MatchString(f.Message) {
+		if itest.Position.MatchString(f.Message) {
 			t.Errorf("message carries a position: %s", f.Message)
 		}
 		lines[f.File] = append(lines[f.File], f.Line)
@@ -255,7 +255,7 @@ func insertLinesAbove(t *testing.T, file string, lines []int) {
 // lines mode counts it as new through its related locations.
 func TestNewFromRevSeesRelated(t *testing.T) {
 	t.Parallel()
-	dir := example(t)
+	dir := itest.Example(t)
 	git := func(args ...string) {
 		cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"}, args...)...)
 		cmd.Dir = dir
@@ -279,7 +279,7 @@ func TestNewFromRevSeesRelated(t *testing.T) {
 	if err := os.WriteFile(api, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got := cli(t, dir, "--new-from-rev", "HEAD", "./...")
+	got := itest.CLI(t, dir, "--new-from-rev", "HEAD", "./...")
 	var msgs []string
 	for _, f := range got {
 		msgs = append(msgs, f.Message)

@@ -14,17 +14,3 @@ import (
 )
 
 func TestMain(m *testing.M) { itest.Main(m) }
-
-// The shared helpers, under the names the tests use.
-type finding = itest.Finding
-
-var (
-	cli            = itest.CLI
-	cliAny         = itest.CLIAny
-	example        = itest.Example
-	in             = itest.In
-	modulePackages = itest.ModulePackages
-	position       = itest.Position
-	sorted         = itest.Sorted
-	trackSources   = itest.TrackSources
-)

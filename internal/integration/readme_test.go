@@ -25,7 +25,7 @@ func TestReadmeShowsExampleOutput(t *testing.T) {
 	}
 	block, _, _ = strings.Cut(block, "```")
 	cmd := exec.Command(itest.Obscheck, "--show-source=false", "--color=never", "./...")
-	cmd.Dir = example(t)
+	cmd.Dir = itest.Example(t)
 	out, _ := cmd.CombinedOutput()
 	if got, want := strings.TrimSpace(string(out)), strings.TrimSpace(block); got != want {
 		t.Errorf("README.md's example output is stale; obscheck prints:\n%s\n\nREADME.md shows:\n%s", got, want)

@@ -49,7 +49,7 @@ type step struct {
 
 func readAction(t *testing.T) (action, map[string]any) {
 	t.Helper()
-	trackSources()
+	itest.TrackSources()
 	data, err := os.ReadFile(filepath.Join(itest.RepoRoot, "action.yml"))
 	if err != nil {
 		t.Fatal(err)
@@ -325,8 +325,8 @@ func TestActionScripts(t *testing.T) {
 		t.Fatalf("Build obscheck: exit %d\n%s", code, out)
 	}
 
-	dir := example(t)
-	want := cli(t, dir, "./...")
+	dir := itest.Example(t)
+	want := itest.CLI(t, dir, "./...")
 	run := findStep(t, a, "Run obscheck")
 	inputs := func(packages, config, baseline, onlyNew string) map[string]string {
 		return map[string]string{"OBSCHECK_PACKAGES": packages, "OBSCHECK_INPUT_CONFIG": config,
@@ -381,7 +381,7 @@ func TestActionScripts(t *testing.T) {
 	keep := want[0].Rule
 	var policy strings.Builder
 	policy.WriteString("version: 1\nrules:\n")
-	for _, r := range rulesOf(want) {
+	for _, r := range itest.Rules(want) {
 		if r != keep {
 			policy.WriteString("  " + r + ":\n    enabled: false\n")
 		}

@@ -10,11 +10,3 @@ import (
 )
 
 func TestMain(m *testing.M) { itest.Main(m) }
-
-// The shared helpers, under the names the tests use.
-var (
-	cli          = itest.CLI
-	example      = itest.Example
-	rulesOf      = itest.Rules
-	trackSources = itest.TrackSources
-)

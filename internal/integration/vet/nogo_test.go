@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/obscheck/obscheck/analyzers/all"
+	"github.com/obscheck/obscheck/internal/integration/itest"
 )
 
 // Bazel's nogo runs each analyzer package's exported Analyzer once per Go
@@ -30,9 +31,9 @@ func TestNogoStyleFlagsOnly(t *testing.T) {
 		}
 	}
 
-	dir := vetmini(t) // each configuration is a cold go vet: a module with few dependencies
-	defaults := cli(t, dir, "./...")
-	if r := rulesOf(defaults); !slices.Contains(r, "directive") || !slices.Contains(r, "sanitizeboundary") || len(r) < 3 {
+	dir := itest.Vetmini(t) // each configuration is a cold go vet: a module with few dependencies
+	defaults := itest.CLI(t, dir, "./...")
+	if r := itest.Rules(defaults); !slices.Contains(r, "directive") || !slices.Contains(r, "sanitizeboundary") || len(r) < 3 {
 		t.Fatalf("testdata/vetmini gives findings of %v; the test needs directive, sanitizeboundary and one more", r)
 	}
 	// The policy lives outside the module (as in a Bazel workspace, where
@@ -46,14 +47,14 @@ func TestNogoStyleFlagsOnly(t *testing.T) {
 	if err := os.WriteFile(policy, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	want := cli(t, dir, "--config", policy, "./...")
+	want := itest.CLI(t, dir, "--config", policy, "./...")
 	args := []string{tool}
 	for _, a := range all.Analyzers() {
 		args = append(args, "-"+a.Name+".config="+policy)
 	}
-	got, _ := vet(t, dir, env, append(args, "./...")...)
-	sameFindings(t, "unitchecker with -<analyzer>.config flags", got, want)
-	if len(rulesOf(want)) == len(rulesOf(defaults)) {
+	got, _ := itest.Vet(t, dir, env, append(args, "./...")...)
+	itest.SameFindings(t, "unitchecker with -<analyzer>.config flags", got, want)
+	if len(itest.Rules(want)) == len(itest.Rules(defaults)) {
 		t.Errorf("disabling %s through the flags changed no rule set: test is void", off)
 	}
 
@@ -62,8 +63,8 @@ func TestNogoStyleFlagsOnly(t *testing.T) {
 	// check that, unconfigured, they find what the CLI finds by default:
 	// each configuration is a cold go vet, so there is no run of its own).
 	one := "sanitizeboundary"
-	got, _ = vet(t, dir, env, tool, "-"+one+".config="+policy, "./...")
-	var mixed []finding
+	got, _ = itest.Vet(t, dir, env, tool, "-"+one+".config="+policy, "./...")
+	var mixed []itest.Finding
 	for _, f := range defaults {
 		if f.Rule != one {
 			mixed = append(mixed, f)
@@ -74,5 +75,5 @@ func TestNogoStyleFlagsOnly(t *testing.T) {
 			mixed = append(mixed, f)
 		}
 	}
-	sameFindings(t, "unitchecker with only -"+one+".config", got, sorted(mixed))
+	itest.SameFindings(t, "unitchecker with only -"+one+".config", got, itest.Sorted(mixed))
 }

@@ -24,7 +24,7 @@ import (
 // and its packages are vetted whole first, then one by one, dependencies
 // first, before any is vetted as a dependency.
 func TestSubsetUnderVet(t *testing.T) {
-	trackSources()
+	itest.TrackSources()
 	mods := []string{filepath.Join(itest.RepoRoot, "testdata", "example")}
 	if os.Getenv("OBSCHECK_SWEEP") == "1" { // minutes; by hand, not in .ci/run
 		mods = append(mods, filepath.Join(itest.RepoRoot, "analyzers", "spanrequired", "testdata"))
@@ -41,17 +41,17 @@ func TestSubsetUnderVet(t *testing.T) {
 			if err := os.WriteFile(pol, append(old, fmt.Sprintf("\n# %d\n", time.Now().UnixNano())...), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			all, _ := vetAny(t, dir, "./...")
-			cliAll := cliAny(t, dir, "./...")
-			sameFindings(t, "go vet ./...", all, cliAll)
-			for _, pkg := range modulePackages(t, dir) {
+			all, _ := itest.VetAny(t, dir, "./...")
+			cliAll := itest.CLIAny(t, dir, "./...")
+			itest.SameFindings(t, "go vet ./...", all, cliAll)
+			for _, pkg := range itest.ModulePackages(t, dir) {
 				// go vet -json also replays the cached output of a
 				// dependency vetted in full earlier (the same caching):
 				// the findings of the package vetted are those under its
 				// own import path.
-				got, _ := vetAny(t, dir, pkg)
-				got = in(got, dir, pkg)
-				if want := in(cliAll, dir, pkg); !slices.Equal(got, want) {
+				got, _ := itest.VetAny(t, dir, pkg)
+				got = itest.In(got, dir, pkg)
+				if want := itest.In(cliAll, dir, pkg); !slices.Equal(got, want) {
 					t.Errorf("go vet %s differs from obscheck ./... in %s:\n got %v\nwant %v", pkg, pkg, got, want)
 				}
 			}
@@ -65,7 +65,7 @@ func TestSubsetUnderVet(t *testing.T) {
 // obscheck starts in and whichever driver runs it.
 func TestPolicyPerPackageEveryDriver(t *testing.T) {
 	t.Parallel()
-	trackSources()
+	itest.TrackSources()
 	ws := t.TempDir()
 	write := func(rel, content string) {
 		path := filepath.Join(ws, filepath.FromSlash(rel))
@@ -98,7 +98,7 @@ func TestPolicyPerPackageEveryDriver(t *testing.T) {
 		t.Fatalf("git init: %v %s", err, out)
 	}
 	want := []string{"a/x/x.go", "b/x/x.go", "c/x/x.go"}
-	files := func(fs []finding) []string {
+	files := func(fs []itest.Finding) []string {
 		var out []string
 		for _, f := range fs {
 			if f.Rule != "execidfield" {
@@ -111,15 +111,15 @@ func TestPolicyPerPackageEveryDriver(t *testing.T) {
 		sort.Strings(out)
 		return slices.Compact(out)
 	}
-	check := func(what string, got []finding) {
+	check := func(what string, got []itest.Finding) {
 		t.Helper()
 		if g := files(got); !slices.Equal(g, want) {
 			t.Errorf("%s: findings in %v, want %v", what, g, want)
 		}
 	}
-	check("obscheck ./a/... ./b/... ./c/... (workspace root)", cli(t, ws, "./a/...", "./b/...", "./c/..."))
-	check("obscheck -C a ./... ../b/... ../c/...", cli(t, filepath.Join(ws, "a"), "./...", "../b/...", "../c/..."))
-	got, _ := vet(t, ws, []string{"GOFLAGS="}, "-vettool="+itest.Obscheck, "./a/...", "./b/...", "./c/...")
+	check("obscheck ./a/... ./b/... ./c/... (workspace root)", itest.CLI(t, ws, "./a/...", "./b/...", "./c/..."))
+	check("obscheck -C a ./... ../b/... ../c/...", itest.CLI(t, filepath.Join(ws, "a"), "./...", "../b/...", "../c/..."))
+	got, _ := itest.Vet(t, ws, []string{"GOFLAGS="}, "-vettool="+itest.Obscheck, "./a/...", "./b/...", "./c/...")
 	check("go vet -vettool=obscheck (workspace root)", got)
 
 	// The summary names the policy files that judged the run.

@@ -24,20 +24,3 @@ func TestMain(m *testing.M) {
 	}
 	itest.Main(m)
 }
-
-// The shared helpers, under the names the tests use.
-type finding = itest.Finding
-
-var (
-	cli            = itest.CLI
-	cliAny         = itest.CLIAny
-	in             = itest.In
-	modulePackages = itest.ModulePackages
-	rulesOf        = itest.Rules
-	sameFindings   = itest.SameFindings
-	sorted         = itest.Sorted
-	trackSources   = itest.TrackSources
-	vet            = itest.Vet
-	vetAny         = itest.VetAny
-	vetmini        = itest.Vetmini
-)

@@ -16,42 +16,42 @@ import (
 
 // Under go vet the analyzers find .obscheck.yaml themselves.
 func TestVetReadsPolicyFile(t *testing.T) {
-	dir := vetmini(t)
-	before := cli(t, dir, "./...")
+	dir := itest.Vetmini(t)
+	before := itest.CLI(t, dir, "./...")
 	off := before[0].Rule
 	policy := fmt.Sprintf("version: 1\npolicy:\n  metric_prefix: acme_\nrules:\n  %s:\n    enabled: false\n", off)
 	if err := os.WriteFile(filepath.Join(dir, ".obscheck.yaml"), []byte(policy), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	want := cli(t, dir, "./...")
-	if slices.Equal(want, before) || slices.Contains(rulesOf(want), off) {
+	want := itest.CLI(t, dir, "./...")
+	if slices.Equal(want, before) || slices.Contains(itest.Rules(want), off) {
 		t.Fatalf("the policy changed nothing for the CLI: test is void\n%v", want)
 	}
-	got, _ := vet(t, dir, nil, "-vettool="+itest.Obscheck, "./...")
-	sameFindings(t, "go vet with .obscheck.yaml", got, want)
+	got, _ := itest.Vet(t, dir, nil, "-vettool="+itest.Obscheck, "./...")
+	itest.SameFindings(t, "go vet with .obscheck.yaml", got, want)
 
 	// $OBSCHECK_CONFIG names a policy outside the module.
 	elsewhere := filepath.Join(t.TempDir(), "policy.yaml")
 	if err := os.WriteFile(elsewhere, []byte("version: 1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got, _ = vet(t, dir, []string{"OBSCHECK_CONFIG=" + elsewhere}, "-vettool="+itest.Obscheck, "./...")
-	sameFindings(t, "go vet with OBSCHECK_CONFIG", got, cli(t, dir, "--config", elsewhere, "./..."))
+	got, _ = itest.Vet(t, dir, []string{"OBSCHECK_CONFIG=" + elsewhere}, "-vettool="+itest.Obscheck, "./...")
+	itest.SameFindings(t, "go vet with OBSCHECK_CONFIG", got, itest.CLI(t, dir, "--config", elsewhere, "./..."))
 }
 
 // A second go vet with nothing changed is served from the go command's
 // cache: the vet tool is not run again and the findings are replayed.
 func TestVetCache(t *testing.T) {
-	dir := vetmini(t)
+	dir := itest.Vetmini(t)
 	// A policy file no earlier run has seen: the tool ID hashes it, so the
 	// first run analyzes every package (dependencies stay compiled).
 	nonce := fmt.Sprintf("version: 1\n# %d\n", time.Now().UnixNano())
 	if err := os.WriteFile(filepath.Join(dir, ".obscheck.yaml"), []byte(nonce), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	run := func() ([]finding, int, time.Duration) {
+	run := func() ([]itest.Finding, int, time.Duration) {
 		start := time.Now()
-		fs, stderr := vet(t, dir, nil, "-x", "-vettool="+itest.Obscheck, "./...")
+		fs, stderr := itest.Vet(t, dir, nil, "-x", "-vettool="+itest.Obscheck, "./...")
 		elapsed := time.Since(start)
 		runs := 0
 		for _, l := range strings.Split(stderr, "\n") {
@@ -71,14 +71,14 @@ func TestVetCache(t *testing.T) {
 	if warmRuns != 0 {
 		t.Errorf("the second run ran the vet tool %d times; want every package served from the cache", warmRuns)
 	}
-	sameFindings(t, "cached go vet", warm, cold)
-	sameFindings(t, "go vet", cold, cli(t, dir, "./..."))
+	itest.SameFindings(t, "cached go vet", warm, cold)
+	itest.SameFindings(t, "go vet", cold, itest.CLI(t, dir, "./..."))
 }
 
 // go vet -fix -diff prints obscheck's fixes without writing; go vet -fix
 // applies the same edits as obscheck --fix.
 func TestVetFixDiff(t *testing.T) {
-	dir := vetmini(t)
+	dir := itest.Vetmini(t)
 	orig := snapshot(t, dir)
 
 	cmd := exec.Command("go", "vet", "-vettool="+itest.Obscheck, "-fix", "-diff", "./...")
@@ -97,7 +97,7 @@ func TestVetFixDiff(t *testing.T) {
 	// The same fixes through the CLI, in a second copy. go vet -fix
 	// applies every fix; the CLI applies metric renames (unsafe: they
 	// break dashboards) only with --fix=unsafe.
-	other := vetmini(t)
+	other := itest.Vetmini(t)
 	fixCmd := exec.Command(itest.Obscheck, "--fix=unsafe", "./...")
 	fixCmd.Dir = other
 	if out, err := fixCmd.CombinedOutput(); err != nil {
