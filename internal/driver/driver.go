@@ -249,7 +249,9 @@ func analyze(lc LoadConfig, rc RunConfig, keep bool) (*Loaded, *Result, error) {
 		// Declarations-only source makes garbage fast (each dependency's
 		// syntax, dropped once checked): a tighter GC target keeps the
 		// first run on a fresh runner small (openfga: 536 -> 380 MB peak
-		// RSS) for about a tenth more CPU and no more wall time.
+		// RSS) for about a tenth more CPU and no more wall time. The
+		// setting is process-wide: the command runs one analysis at a time
+		// (tests that run several only see GC pacing change).
 		defer debug.SetGCPercent(debug.SetGCPercent(50))
 	}
 	listed := time.Since(start)
