@@ -37,6 +37,9 @@ func vetMain(args []string) {
 			fmt.Fprintln(os.Stderr, "obscheck: "+err.Error())
 			os.Exit(1)
 		}
+		if vetDependency(cfg) {
+			os.Exit(0)
+		}
 	}
 	unitchecker.Main(all.Analyzers()...) // never returns
 }
