@@ -38,7 +38,7 @@ type typeCache struct {
 }
 
 // cacheFormat changes when what the cache stores changes.
-const cacheFormat = "obscheck-types/1"
+const cacheFormat = "obscheck-types/2"
 
 // goEnv is what the go command says about the build configuration.
 type goEnv struct {
@@ -114,7 +114,9 @@ func (c *typeCache) keyLocked(p *packages.Package, visiting map[*packages.Packag
 	if p.Module != nil {
 		fmt.Fprintf(h, "%s\x00", p.Module.GoVersion)
 	}
-	for _, f := range p.CompiledGoFiles {
+	// The files as listed: a cgo file's output follows from it, and is
+	// only known once the package is checked.
+	for _, f := range p.GoFiles {
 		id, ok := c.fileID(f)
 		if !ok {
 			c.keys[p] = ""

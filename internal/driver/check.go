@@ -9,6 +9,9 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -92,6 +95,38 @@ func check(fset *token.FileSet, p *packages.Package, full bool, imp func(path st
 	if full {
 		p.Syntax = files
 	}
+}
+
+// cgoInSource reports whether a package the plan checks from source has a
+// file importing "C": go/types can only check cgo's output.
+func cgoInSource(pl *plan) bool {
+	var found atomic.Bool
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for _, n := range pl.order {
+		for _, name := range n.p.GoFiles {
+			sem <- struct{}{}
+			if found.Load() {
+				<-sem
+				break
+			}
+			wg.Add(1)
+			go func() {
+				defer func() { <-sem; wg.Done() }()
+				f, _ := parser.ParseFile(token.NewFileSet(), name, nil, parser.ImportsOnly|parser.SkipObjectResolution)
+				if f == nil {
+					return
+				}
+				for _, imp := range f.Imports {
+					if imp.Path.Value == `"C"` {
+						found.Store(true)
+					}
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	return found.Load()
 }
 
 // dropBodies empties the function bodies of a dependency's file, which

@@ -2,7 +2,10 @@
 // engine of the obscheck command (go vet and golangci-lint bring their own).
 //
 // There is one scheduler (Analyze). It asks the go command for the import
-// graph, then decides per package how its types are obtained:
+// graph (without -compiled, which would preprocess every cgo package of the
+// graph on every run; only when a package checked from source uses cgo is the
+// graph listed again with it), then decides per package how its types are
+// obtained:
 //
 //   - the named packages, and the packages of the user's own modules they
 //     import, are parsed and type-checked from source and analyzed; only
@@ -34,6 +37,8 @@ package driver
 import (
 	"context"
 	"fmt"
+	"go/types"
+	"maps"
 	"os"
 	"runtime/debug"
 	"sort"
@@ -166,7 +171,7 @@ func analyze(lc LoadConfig, rc RunConfig, keep bool) (*Loaded, *Result, error) {
 			stdCold <- err == nil && !built
 		}()
 	}
-	roots, err := listGraph(lc)
+	roots, err := listGraph(lc, false)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -175,59 +180,80 @@ func analyze(lc LoadConfig, rc RunConfig, keep bool) (*Loaded, *Result, error) {
 		return nil, nil, err
 	}
 	cache := newTypeCache(cacheDir(lc.env()), env)
+	sizes := types.SizesFor("gc", env.GOARCH)
+	packages.Visit(roots, nil, func(p *packages.Package) { p.TypesSizes = sizes })
 
 	// Where do the dependencies' types come from? First plan as if every
 	// dependency had export data, then ask who has it.
 	progress(rc, Progress{Phase: "dependencies"})
-	mode := "export"
-	pl := newPlan(roots, func(*packages.Package) bool { return true })
-	files := map[*node]string{}
+	all := func(*packages.Package) bool { return true }
+	pl := newPlan(roots, all)
 	cacheComplete := cache.dir != ""
 	for _, n := range pl.export {
-		if f := cache.lookup(n.p); f != "" {
-			files[n] = f
-		} else {
+		if cache.lookup(n.p) == "" {
 			cacheComplete = false
+			break
 		}
 	}
 	cold := lc.Mode == "source" || cacheComplete && lc.Mode != "export"
 	if !cold && stdCold != nil && <-stdCold {
 		cold = true
 	}
+	got := map[string]exportResult{}
 	if !cold {
-		ids := make([]string, len(pl.export))
-		for i, n := range pl.export {
-			ids[i] = n.p.ID
-		}
-		got, err := exportFiles(lc, ids, lc.Mode != "export")
+		got, err = exportFiles(lc, exportIDs(pl, got), lc.Mode != "export")
 		switch {
 		case err == errCold:
 			cold = true
 		case err != nil:
 			return nil, nil, err
-		default:
-			for _, n := range pl.export {
-				r := got[n.p.ID]
-				n.export = r.file
-				if r.file == "" && r.err != "" && len(n.p.Errors) == 0 {
-					n.p.Errors = append(n.p.Errors, packages.Error{Pos: "-", Msg: r.err, Kind: packages.ListError})
-				}
-			}
 		}
 	}
-	if cold {
-		// Build cache cold (or source asked for): obscheck's own export
-		// data where it has it, declarations-only source for the rest,
-		// which then goes to obscheck's cache for the next run.
-		mode = "source"
-		pl = newPlan(roots, func(p *packages.Package) bool { return cache.lookup(p) != "" })
+	// Build cache cold (or source asked for): obscheck's own export data
+	// where it has it, declarations-only source for the rest, which then
+	// goes to obscheck's cache for the next run.
+	sourcePlan := func() *plan {
+		pl := newPlan(roots, func(p *packages.Package) bool { return cache.lookup(p) != "" })
 		for _, n := range pl.export {
 			n.export, n.cached = cache.lookup(n.p), true
 		}
 		for _, n := range pl.order {
 			n.store = n.how == viaDecls
 		}
+		return pl
+	}
+	if cold {
+		pl = sourcePlan()
 		defer cache.trim()
+	}
+	if cgoInSource(pl) {
+		// cgo's output, which the listing left out, is needed: list again
+		// with it (the go command preprocesses the graph's cgo packages).
+		if roots, err = listGraph(lc, true); err != nil {
+			return nil, nil, err
+		}
+		packages.Visit(roots, nil, func(p *packages.Package) { p.TypesSizes = sizes })
+		if cold {
+			pl = sourcePlan()
+		} else {
+			pl = newPlan(roots, all)
+			more, err := exportFiles(lc, exportIDs(pl, got), false)
+			if err != nil {
+				return nil, nil, err
+			}
+			maps.Copy(got, more)
+		}
+	}
+	mode := "source"
+	if !cold {
+		mode = "export"
+		for _, n := range pl.export {
+			r := got[n.p.ID]
+			n.export = r.file
+			if r.file == "" && r.err != "" && len(n.p.Errors) == 0 {
+				n.p.Errors = append(n.p.Errors, packages.Error{Pos: "-", Msg: r.err, Kind: packages.ListError})
+			}
+		}
 	}
 	loaded := &Loaded{Mode: mode}
 	for _, n := range pl.export {

@@ -94,7 +94,8 @@ type exportResult struct {
 // exportFiles needs a running compile to notice. On a fresh CI runner it
 // is false, and obscheck goes straight to declarations-only source:
 // nothing is compiled, and no interrupted build leaves the next run's
-// `go list -compiled` redoing the standard library's cgo work.
+// `go list -compiled` (the relisting for net, a cgo package checked from
+// source) redoing the standard library's cgo work.
 func stdBuilt(lc LoadConfig) (bool, error) {
 	args := append([]string{"list", "-f", "{{.Stale}}"}, lc.BuildFlags...)
 	out, err := goCmd(lc.context(), lc, append(args, "--", "internal/goarch")...)

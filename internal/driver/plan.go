@@ -11,9 +11,12 @@ import (
 )
 
 // graphMode asks the go command for the import graph only: nothing is
-// compiled (cgo files are preprocessed, so CompiledGoFiles are right).
-const graphMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-	packages.NeedImports | packages.NeedDeps | packages.NeedTypesSizes | packages.NeedModule
+// compiled, and cgo files are not preprocessed: -compiled, which does that
+// for every cgo package of the graph, doubles the listing's cost, and is
+// asked for only when a package checked from source uses cgo (listGraph).
+// TypesSizes come from go env.
+const graphMode = packages.NeedName | packages.NeedFiles |
+	packages.NeedImports | packages.NeedDeps | packages.NeedModule
 
 // How a package's types are obtained.
 type how int
@@ -67,15 +70,24 @@ func (lc LoadConfig) context() context.Context {
 	return lc.Context
 }
 
-// listGraph lists the named packages and everything they import.
-func listGraph(lc LoadConfig) ([]*packages.Package, error) {
-	cfg := &packages.Config{Context: lc.context(), Mode: graphMode, Dir: lc.Dir, Tests: lc.Tests, Env: lc.env(), BuildFlags: lc.BuildFlags}
+// listGraph lists the named packages and everything they import; with
+// compiled, a cgo package's CompiledGoFiles are its Go files with cgo's
+// output in place of its cgo files (elsewhere they are the GoFiles).
+func listGraph(lc LoadConfig, compiled bool) ([]*packages.Package, error) {
+	mode := graphMode
+	if compiled {
+		mode |= packages.NeedCompiledGoFiles
+	}
+	cfg := &packages.Config{Context: lc.context(), Mode: mode, Dir: lc.Dir, Tests: lc.Tests, Env: lc.env(), BuildFlags: lc.BuildFlags}
 	roots, err := packages.Load(cfg, lc.patterns()...)
 	if err != nil {
 		return nil, err
 	}
 	// The synthesized test main ("p.test") is never analyzed.
 	roots = deleteFunc(roots, func(p *packages.Package) bool { return testMain(p) })
+	if !compiled {
+		packages.Visit(roots, nil, func(p *packages.Package) { p.CompiledGoFiles = p.GoFiles })
+	}
 	if len(roots) == 0 {
 		return nil, fmt.Errorf("%w %s", ErrNoPackages, strings.Join(lc.patterns(), " "))
 	}
@@ -106,7 +118,7 @@ func newPlan(roots []*packages.Package, exportOK func(*packages.Package) bool) *
 		if prev, ok := chosen[k]; !ok {
 			keys = append(keys, k)
 			chosen[k] = p
-		} else if len(p.CompiledGoFiles) > len(prev.CompiledGoFiles) {
+		} else if len(p.GoFiles) > len(prev.GoFiles) {
 			chosen[k] = p
 		}
 	}
@@ -264,6 +276,17 @@ func topo(nodes map[*packages.Package]*node) []*node {
 		visit(n)
 	}
 	return out
+}
+
+// exportIDs lists the plan's export-data dependencies not in got.
+func exportIDs(pl *plan, got map[string]exportResult) []string {
+	var ids []string
+	for _, n := range pl.export {
+		if _, ok := got[n.p.ID]; !ok {
+			ids = append(ids, n.p.ID)
+		}
+	}
+	return ids
 }
 
 func deleteFunc(ps []*packages.Package, del func(*packages.Package) bool) []*packages.Package {
