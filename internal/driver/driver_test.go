@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
 )
 
 // marked is the fact: the function is named Marked or calls a marked one.
@@ -282,6 +283,56 @@ func TestAnalyzeImportOfBrokenPackage(t *testing.T) {
 		}
 		if len(loaded.Errors) != 1 || loaded.Errors[0].Package != "example.com/listerr/a" {
 			t.Errorf("%v: not loadable: %v; want example.com/listerr/a", patterns, loaded.Errors)
+		}
+	}
+}
+
+// TestProbeGivesUp: with the standard library's leaf built but nothing
+// else, auto mode's `go list -export` gives up after coldThreshold
+// compiles instead of building every dependency.
+func TestProbeGivesUp(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles part of the standard library")
+	}
+	t.Parallel()
+	dir := "../../testdata/example"
+	env := []string{"GOCACHE=" + t.TempDir(), "GOFLAGS=-mod=mod"}
+	lc := LoadConfig{Dir: dir, Env: env}
+	if _, err := goCmd(lc.context(), lc, "build", "internal/goarch"); err != nil {
+		t.Fatal(err)
+	}
+	if built, err := stdBuilt(lc); err != nil || !built {
+		t.Fatalf("internal/goarch not built (err %v): the probe is not reached", err)
+	}
+	roots, err := listGraph(lc, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl := newPlan(roots, func(*packages.Package) bool { return true })
+	if _, err := exportFiles(lc, exportIDs(pl, nil), true); err != errCold {
+		t.Fatalf("exportFiles = %v, want errCold", err)
+	}
+	out, err := goCmd(lc.context(), lc, "list", "-deps", "-f", "{{if not .Stale}}{{.ImportPath}}{{end}}", "net/http")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(strings.Fields(string(out))); n > 4*coldThreshold {
+		t.Errorf("%d packages built before the probe gave up, want about %d", n, coldThreshold)
+	}
+}
+
+func TestIsCompile(t *testing.T) {
+	for line, want := range map[string]int{
+		"/usr/local/go/pkg/tool/linux_amd64/compile -o $WORK/b006/_pkg_.a -p internal/goarch": 1,
+		`C:\go\pkg\tool\windows_amd64\compile.exe -o $WORK\b006\_pkg_.a`:                      1,
+		"/usr/bin/toolexec /usr/local/go/pkg/tool/linux_amd64/compile -o x":                   1,
+		"/usr/local/go/pkg/tool/linux_amd64/asm -p runtime":                                   0,
+		"packagefile compile=/root/.cache/go-build/75/75ab-d":                                 0,
+		"cd /work/compile":    0,
+		"WORK=/tmp/go-build1": 0,
+	} {
+		if got := isCompile(line); got != want {
+			t.Errorf("isCompile(%q) = %d, want %d", line, got, want)
 		}
 	}
 }

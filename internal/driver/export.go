@@ -12,7 +12,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"go/token"
 	"go/types"
@@ -20,10 +19,6 @@ import (
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 )
-
-// probeDelay is how long `go list -export` runs before the cold-cache
-// probe starts: a warm listing finishes well before.
-const probeDelay = 800 * time.Millisecond
 
 // coldThreshold is how many dependencies missing from the build cache
 // make compiling them slower than checking their declarations from source.
@@ -33,8 +28,9 @@ const coldThreshold = 20
 var errCold = errors.New("build cache cold")
 
 // exportFiles asks the go command for the export data of ids, compiling
-// what the build cache lacks. With probe, it gives up (errCold) when that
-// would mean compiling many packages.
+// what the build cache lacks. With probe, it gives up (errCold) once the go
+// command has started coldThreshold compiles: it runs with -x, and the
+// commands it prints say so as they start, at no cost to a warm run.
 func exportFiles(lc LoadConfig, ids []string, probe bool) (map[string]exportResult, error) {
 	if len(ids) == 0 {
 		return map[string]exportResult{}, nil
@@ -42,21 +38,27 @@ func exportFiles(lc LoadConfig, ids []string, probe bool) (map[string]exportResu
 	ctx, cancel := context.WithCancel(lc.context())
 	defer cancel()
 	var cold atomic.Bool
+	args := append([]string{"list", "-e", "-export", "-json=ImportPath,Export,Error", "-pgo=off", "-buildvcs=false"}, lc.BuildFlags...)
+	args = append(append(args, "--"), ids...)
+	var out []byte
+	var err error
 	if probe {
-		go func() {
-			select {
-			case <-time.After(probeDelay):
-			case <-ctx.Done():
-				return
-			}
-			if n, err := staleDeps(ctx, lc, ids); err == nil && n >= coldThreshold {
+		compiles := 0
+		watch := &lineWriter{line: func(line string) {
+			if compiles += isCompile(line); compiles >= coldThreshold && !cold.Load() {
 				cold.Store(true)
 				cancel()
 			}
-		}()
+		}}
+		out, err = goCmdStderr(ctx, lc, watch, append([]string{"list", "-x"}, args[1:]...)...)
+		if err != nil && !cold.Load() {
+			// -x fills stderr with commands: ask again for the go
+			// command's own message.
+			out, err = goCmd(ctx, lc, args...)
+		}
+	} else {
+		out, err = goCmd(ctx, lc, args...)
 	}
-	args := append([]string{"list", "-e", "-export", "-json=ImportPath,Export,Error", "-pgo=off", "-buildvcs=false"}, lc.BuildFlags...)
-	out, err := goCmd(ctx, lc, append(append(args, "--"), ids...)...)
 	if cold.Load() {
 		return nil, errCold
 	}
@@ -105,25 +107,54 @@ func stdBuilt(lc LoadConfig) (bool, error) {
 	return strings.TrimSpace(string(out)) == "false", nil
 }
 
-// staleDeps counts the packages among ids and their dependencies that the
-// build cache lacks, without building anything.
-func staleDeps(ctx context.Context, lc LoadConfig, ids []string) (int, error) {
-	args := append([]string{"list", "-e", "-deps", "-f", "{{.Stale}}"}, lc.BuildFlags...)
-	out, err := goCmd(ctx, lc, append(append(args, "--"), ids...)...)
-	if err != nil {
-		return 0, err
+// isCompile reports whether a line of go -x output runs the compiler,
+// $GOROOT/pkg/tool/GOOS_GOARCH/compile (perhaps through -toolexec): 1 or 0.
+func isCompile(line string) int {
+	fields := strings.Fields(line)
+	for i := 0; i < len(fields) && i < 2; i++ {
+		parts := strings.FieldsFunc(fields[i], func(r rune) bool { return r == '/' || r == '\\' })
+		if n := len(parts); n >= 3 && strings.TrimSuffix(parts[n-1], ".exe") == "compile" && parts[n-3] == "tool" {
+			return 1
+		}
 	}
-	return strings.Count(string(out), "true"), nil
+	return 0
+}
+
+// lineWriter calls line for each line written to it.
+type lineWriter struct {
+	buf  []byte
+	line func(string)
+}
+
+func (w *lineWriter) Write(p []byte) (int, error) {
+	w.buf = append(w.buf, p...)
+	for {
+		i := bytes.IndexByte(w.buf, '\n')
+		if i < 0 {
+			break
+		}
+		w.line(string(w.buf[:i]))
+		w.buf = w.buf[i+1:]
+	}
+	return len(p), nil
 }
 
 // goCmd runs the go command in lc.Dir; its error carries the go command's
 // own message, not only its exit status.
 func goCmd(ctx context.Context, lc LoadConfig, args ...string) ([]byte, error) {
+	return goCmdStderr(ctx, lc, nil, args...)
+}
+
+// goCmdStderr is goCmd that also copies the go command's stderr to w.
+func goCmdStderr(ctx context.Context, lc LoadConfig, w io.Writer, args ...string) ([]byte, error) {
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = lc.Dir
 	cmd.Env = lc.env()
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
+	if w != nil {
+		cmd.Stderr = io.MultiWriter(&stderr, w)
+	}
 	out, err := cmd.Output()
 	if err != nil {
 		if msg := strings.TrimSpace(stderr.String()); msg != "" {
