@@ -1,7 +1,7 @@
 package driver
 
 import (
-	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -193,26 +193,27 @@ func (c *typeCache) lookup(p *packages.Package) string {
 	return path
 }
 
-// store writes the export data of p, checked from source, to the cache.
-// Failures only cost the next run time: they are ignored.
-func (c *typeCache) store(p *packages.Package) {
+// store writes the export data of p, checked from source, to the cache,
+// and returns it (nil when p cannot be cached). A failure to write only
+// costs the next run time: it is ignored.
+func (c *typeCache) store(p *packages.Package) []byte {
 	k := c.key(p)
 	if k == "" || p.Types == nil || len(p.Errors) > 0 {
-		return
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := gcexportdata.Write(&buf, p.Fset, p.Types); err != nil {
+		return nil
 	}
 	path := c.path(k)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return
+		return buf.Bytes()
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
 	if err != nil {
-		return
+		return buf.Bytes()
 	}
-	w := bufio.NewWriter(tmp)
-	err = gcexportdata.Write(w, p.Fset, p.Types)
-	if err == nil {
-		err = w.Flush()
-	}
+	_, err = tmp.Write(buf.Bytes())
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -222,6 +223,7 @@ func (c *typeCache) store(p *packages.Package) {
 	if err != nil {
 		os.Remove(tmp.Name())
 	}
+	return buf.Bytes()
 }
 
 // cacheTTL is how long an unused entry is kept.

@@ -187,7 +187,7 @@ func TestColdCache(t *testing.T) {
 		t.Skipf("example service does not load (modules not downloaded?): %v %v", err, warm)
 	}
 	env := []string{"GOCACHE=" + t.TempDir(), "OBSCHECK_CACHE=" + t.TempDir(), "GOFLAGS=-mod=mod"}
-	types := func(l *Loaded) map[string]string {
+	typesOf := func(l *Loaded) map[string]string {
 		out := map[string]string{}
 		for _, p := range l.Packages {
 			for e, tv := range p.TypesInfo.Types {
@@ -196,7 +196,7 @@ func TestColdCache(t *testing.T) {
 		}
 		return out
 	}
-	w := types(warm)
+	w := typesOf(warm)
 	for i, wantDeps := range []string{"source", "cached"} {
 		cold, res, err := analyze(LoadConfig{Dir: dir, Env: env}, RunConfig{Dir: dir}, true)
 		if err != nil {
@@ -219,6 +219,31 @@ func TestColdCache(t *testing.T) {
 		if len(cold.Errors) > 0 || len(cold.Packages) != len(warm.Packages) || res.Packages != warmRes.Packages {
 			t.Fatalf("run %d: %d packages, errors %v; warm: %d", i, len(cold.Packages), cold.Errors, len(warm.Packages))
 		}
+		// A dependency checked from source is read back from its export
+		// data: what checking it made (function scopes and the like) is
+		// not kept alive for the rest of the run.
+		funcs := 0
+		for _, p := range cold.Packages {
+			if wantDeps != "source" {
+				break
+			}
+			for _, imp := range p.Imports {
+				if imp.Types == nil || userCode(imp) {
+					continue
+				}
+				for _, name := range imp.Types.Scope().Names() {
+					if f, ok := imp.Types.Scope().Lookup(name).(*types.Func); ok {
+						funcs++
+						if f.Scope() != nil {
+							t.Errorf("run %d: %s.%s holds its checker's scope", i, imp.PkgPath, name)
+						}
+					}
+				}
+			}
+		}
+		if funcs == 0 && wantDeps == "source" {
+			t.Errorf("run %d: no function of a dependency seen: test is void", i)
+		}
 		for _, p := range cold.Packages {
 			for _, f := range p.Syntax {
 				if len(f.Comments) == 0 && len(f.Decls) > 0 {
@@ -226,7 +251,7 @@ func TestColdCache(t *testing.T) {
 				}
 			}
 		}
-		c := types(cold)
+		c := typesOf(cold)
 		if len(w) == 0 || len(w) != len(c) {
 			t.Fatalf("run %d: %d typed expressions from export data, %d cold", i, len(w), len(c))
 		}

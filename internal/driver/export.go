@@ -197,3 +197,12 @@ func (v *view) read(p *packages.Package, file string) (*types.Package, error) {
 	}
 	return t, nil
 }
+
+// readData is read for export data in memory: a dependency checked from
+// source, read back so that its importers, and the run, hold the compact
+// objects export data gives instead of the checker's.
+func (v *view) readData(p *packages.Package, data []byte) (*types.Package, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return gcexportdata.Read(bytes.NewReader(data), v.fset, v.pkgs, p.PkgPath)
+}

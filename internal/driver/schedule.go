@@ -96,7 +96,15 @@ func schedule(ctx context.Context, pl *plan, rc RunConfig, cache *typeCache, kee
 			t := time.Now()
 			check(fset, n.p, full, func(path string) (*types.Package, error) { return importFor(n.p, path) })
 			if n.store {
-				cache.store(n.p)
+				// Read back from its export data, the package no longer
+				// holds what checking it made (scopes, the checker's
+				// bookkeeping): the first run on a fresh runner keeps
+				// hundreds of dependencies alive until it ends.
+				if data := cache.store(n.p); data != nil {
+					if t, err := v.readData(n.p, data); err == nil {
+						n.p.Types = t
+					}
+				}
 			}
 			checkNS.Add(int64(time.Since(t)))
 			<-cpu
