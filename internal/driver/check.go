@@ -100,33 +100,40 @@ func check(fset *token.FileSet, p *packages.Package, full bool, imp func(path st
 // cgoInSource reports whether a package the plan checks from source has a
 // file importing "C": go/types can only check cgo's output.
 func cgoInSource(pl *plan) bool {
-	var found atomic.Bool
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var files []string
 	for _, n := range pl.order {
-		for _, name := range n.p.GoFiles {
-			sem <- struct{}{}
-			if found.Load() {
-				<-sem
-				break
-			}
-			wg.Add(1)
-			go func() {
-				defer func() { <-sem; wg.Done() }()
-				f, _ := parser.ParseFile(token.NewFileSet(), name, nil, parser.ImportsOnly|parser.SkipObjectResolution)
-				if f == nil {
+		files = append(files, n.p.GoFiles...)
+	}
+	var found atomic.Bool
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !found.Load() {
+				i := int(next.Add(1) - 1)
+				if i >= len(files) {
 					return
 				}
-				for _, imp := range f.Imports {
+				f, _ := parser.ParseFile(token.NewFileSet(), files[i], nil, parser.ImportsOnly|parser.SkipObjectResolution)
+				for _, imp := range fileImports(f) {
 					if imp.Path.Value == `"C"` {
 						found.Store(true)
 					}
 				}
-			}()
-		}
+			}
+		}()
 	}
 	wg.Wait()
 	return found.Load()
+}
+
+func fileImports(f *ast.File) []*ast.ImportSpec {
+	if f == nil {
+		return nil
+	}
+	return f.Imports
 }
 
 // dropBodies empties the function bodies of a dependency's file, which
