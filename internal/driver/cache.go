@@ -145,6 +145,20 @@ func (c *typeCache) keyLocked(p *packages.Package, visiting map[*packages.Packag
 	return k
 }
 
+// carryKeys gives each package of the graph to the key of the package of
+// the graph from with the same ID.
+func (c *typeCache) carryKeys(from, to []*packages.Package) {
+	byID := map[string]string{}
+	packages.Visit(from, nil, func(p *packages.Package) { byID[p.ID] = c.key(p) })
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	packages.Visit(to, nil, func(p *packages.Package) {
+		if k, ok := byID[p.ID]; ok {
+			c.keys[p] = k
+		}
+	})
+}
+
 // fileID identifies a file's content: size and modification time where
 // files are never edited in place (module cache, GOROOT, the build
 // cache's cgo output), a hash of the content elsewhere.

@@ -100,6 +100,9 @@ type Loaded struct {
 	Deps DepCounts
 	// FactPackages lists the packages analyzed only for their facts.
 	FactPackages []string
+	// Relisted: a package checked from source uses cgo, so the graph was
+	// listed a second time, with cgo's output (go list -compiled).
+	Relisted bool
 }
 
 // DepCounts counts dependencies by how their types were obtained.
@@ -226,12 +229,18 @@ func analyze(lc LoadConfig, rc RunConfig, keep bool) (*Loaded, *Result, error) {
 		pl = sourcePlan()
 		defer cache.trim()
 	}
-	if cgoInSource(pl) {
+	relisted := cgoInSource(pl)
+	if relisted {
 		// cgo's output, which the listing left out, is needed: list again
 		// with it (the go command preprocesses the graph's cgo packages).
+		listed := roots
 		if roots, err = listGraph(lc, true); err != nil {
 			return nil, nil, err
 		}
+		// That listing adds cgo's implicit imports (runtime/cgo, syscall):
+		// the cache keys stay those of the usual listing, or the next run
+		// would miss what this one stores.
+		cache.carryKeys(listed, roots)
 		packages.Visit(roots, nil, func(p *packages.Package) { p.TypesSizes = sizes })
 		if cold {
 			pl = sourcePlan()
@@ -255,7 +264,7 @@ func analyze(lc LoadConfig, rc RunConfig, keep bool) (*Loaded, *Result, error) {
 			}
 		}
 	}
-	loaded := &Loaded{Mode: mode}
+	loaded := &Loaded{Mode: mode, Relisted: relisted}
 	for _, n := range pl.export {
 		if n.cached {
 			loaded.Deps.Cached++

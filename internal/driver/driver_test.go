@@ -205,6 +205,11 @@ func TestColdCache(t *testing.T) {
 		if cold.Mode != "source" {
 			t.Errorf("run %d: dependencies from %s, want source", i, cold.Mode)
 		}
+		// net (cgo) is checked from source only in the first run; the
+		// second finds it in obscheck's cache under the same key.
+		if want := wantDeps == "source"; cold.Relisted != want {
+			t.Errorf("run %d: graph listed again with cgo's output: %v, want %v", i, cold.Relisted, want)
+		}
 		// Nothing was compiled: an interrupted build would leave the next
 		// run's listing redoing the standard library's cgo work.
 		if built, err := stdBuilt(LoadConfig{Dir: dir, Env: env}); err != nil || built {
